@@ -7,7 +7,9 @@
 //     recognizers read through the offset map);
 //   - decimal digits of any script (Devanagari ०-९, Arabic-Indic, full-width …) → ASCII;
 //   - typographic apostrophes and quotes (’ ‘ ‛ ʼ ′ → ', “ ” „ « » → ") folded;
-//   - every Unicode space (NBSP, narrow NBSP U+202F, thin space, ideographic space …) → ' ';
+//   - every Unicode space (NBSP, narrow NBSP U+202F, thin space, ideographic space …) and
+//     tab → ' ', and a run of them collapses to one ' ' (line breaks stay; U+2028/U+2029 →
+//     '\n');
 //   - dashes (‐ ‑ ‒ – — −) → '-';
 //   - soft hyphens and zero-width characters removed.
 // Invalid UTF-8 is rejected (see Normalize); nothing is ever replaced, so every offset the
