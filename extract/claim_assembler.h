@@ -64,9 +64,9 @@ class ClaimAssembler {
   ~ClaimAssembler();
 
   // RegisterPhrases: adds every trigger, change word, modality marker and cue under the
-  // classes kTrigger, kDirection, kModality and kCue, with payloads indexing this
-  // assembler's own tables. REQUIRES: the builder serves this language only (payloads
-  // of two assemblers would collide).
+  // classes kTrigger, kDirection, kModality and kCue. Payloads carry a tag unique to this
+  // object, so assemblers of several languages may share one matcher: Assemble reads only
+  // its own hits.
   void RegisterPhrases(PhraseMatcherBuilder* builder) const;
 
   // Assemble: the claims of the whole article, in text order. `sentences` in text order;
@@ -91,6 +91,11 @@ class ClaimAssembler {
 // "<source>:<line>:<column>: <parser message>" when it does not match the schema.
 absl::StatusOr<v1::ClaimLexicon> ParseClaimLexicon(absl::string_view textproto,
                                                    absl::string_view source);
+
+// MergeClaimLexicons: `child` over `parent` (a language file over the shared kinds file,
+// zh-Hant over zh): repeated fields concatenated, parent first; scalar fields of the child
+// win when set; `lang` and `inherits` are the child's.
+v1::ClaimLexicon MergeClaimLexicons(const v1::ClaimLexicon& parent, const v1::ClaimLexicon& child);
 
 }  // namespace claimline::extract
 
