@@ -43,7 +43,7 @@ struct CommandSpec {
   const char* details;  // paragraph(s) for `claimline help NAME`; may be ""
   std::vector<FlagSpec> flags;
   int min_args;
-  int max_args;  // -1 = unbounded
+  int max_args;   // -1 = unbounded
   bool needs_db;  // the command opens the database (global --db applies)
   // Run: does the work. Returns the exit code (0 or 1) on success; a non-ok Status is
   // printed as one line "claimline NAME: MESSAGE" and exits 2 (or per ExitCodeFor).
@@ -76,6 +76,28 @@ struct Invocation {
 
 // AllCommands: every subcommand, in the order `claimline --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();
+
+// FindCommand: the command named `name`, or nullptr.
+const CommandSpec* FindCommand(const std::string& name);
+
+// ParseCommandArgs: parses the words after the command name against `spec.flags`:
+// `--flag value`, `--flag=value`, switches, `--` ends the flags, `-` is an argument
+// (stdin). The global `--db DIR` is accepted here too. Fills inv.args, inv.flags and
+// inv.db_path (when --db is given). InvalidArgument with a one-line message (without the
+// "claimline NAME: " prefix and the help hint, which the caller adds) for an unknown flag,
+// a missing value, a value given to a switch, or a wrong number of arguments.
+absl::Status ParseCommandArgs(const CommandSpec& spec, const std::vector<std::string>& words,
+                              Invocation& inv);
+
+// CommandHelp: `claimline help NAME`: usage line, summary, details, the flag table, the
+// global flags and the exit codes.
+std::string CommandHelp(const CommandSpec& spec);
+
+// GlobalHelp: `claimline --help`: usage, the command list, global flags, exit codes.
+std::string GlobalHelp();
+
+// VersionString: "claimline 0.1.0".
+std::string VersionString();
 
 }  // namespace claimline::tools
 
