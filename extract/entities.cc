@@ -1,0 +1,453 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "unicode/locid.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
+
+namespace claimline::extract {
+namespace {
+
+constexpr size_t kMaxNameTokens = 4;
+constexpr size_t kMaxKeyWindow = 4;  // tokens tried together when linking by key
+
+// A Latin-script word of the normalized text.
+struct Token {
+  uint32_t begin = 0;  // normalized offsets
+  uint32_t end = 0;
+  uint32_t sentence = 0;
+  bool capitalized = false;  // the original starts with an upper-case letter
+  bool has_letter = false;
+  bool all_caps_short = false;  // ≤ 3 letters, all upper case ("AI", "CEO")
+  bool lexicon = false;         // inside a lexicon phrase (month, trigger, currency …)
+  bool urlish = false;          // glued to URL punctuation
+  bool sentence_initial = false;
+};
+
+// A candidate mention, normalized offsets.
+struct Candidate {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  int entity = -1;  // index into the gazetteer, -1 = unknown
+  int name = -1;    // index into gazetteer names, -1 = linked by key or unknown
+  enum Source { kName, kKey, kShort, kUnknown } source = kName;
+};
+
+UChar32 DecodeAt(absl::string_view s, size_t i, size_t* next) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(p, k, static_cast<int32_t>(s.size()), c);
+  *next = static_cast<size_t>(k);
+  return c;
+}
+
+// IsLatinLetter: a letter of the Latin script in case-folded NFKC text (or a digit, or a
+// combining mark continuing a letter). Cheap range checks: no ICU call per character.
+bool IsLatinWordChar(UChar32 c, bool* letter) {
+  if (c < 0x80) {
+    bool l = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    *letter = l;
+    return l || (c >= '0' && c <= '9');
+  }
+  bool l = (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+  *letter = l;
+  return l || (c >= 0x300 && c <= 0x36F);
+}
+
+bool IsUpperAt(absl::string_view original, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(original[pos]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  size_t next;
+  UChar32 c = DecodeAt(original, pos, &next);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool IsUrlPunct(char c) {
+  return c == '/' || c == '_' || c == '=' || c == '?' || c == '&' || c == '@' || c == '#' ||
+         c == '\\' || c == '%' || c == '~' || c == '+';
+}
+
+// Tokenize: the Latin-script words of each sentence.
+std::vector<Token> Tokenize(const NormalizedText& text,
+                            absl::Span<const NormalizedRange> sentences) {
+  std::vector<Token> tokens;
+  const std::string& t = text.text;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    size_t i = sentences[si].begin;
+    const size_t end = std::min<size_t>(sentences[si].end, t.size());
+    bool first = true;
+    while (i < end) {
+      size_t next;
+      bool letter = false;
+      UChar32 c = static_cast<unsigned char>(t[i]) < 0x80 ? t[i] : DecodeAt(t, i, &next);
+      if (static_cast<unsigned char>(t[i]) < 0x80) next = i + 1;
+      if (!IsLatinWordChar(c, &letter) || (c >= 0x300 && c <= 0x36F)) {
+        // A sentence's first word is the first word, whatever punctuation precedes it;
+        // other scripts' words count too.
+        if (first && c >= 0x80 && u_isalnum(c)) first = false;
+        i = next;
+        continue;
+      }
+      Token tok;
+      tok.begin = static_cast<uint32_t>(i);
+      tok.sentence = static_cast<uint32_t>(si);
+      tok.has_letter = letter;
+      size_t j = next;
+      while (j < end) {
+        bool l = false;
+        size_t n2;
+        UChar32 d = static_cast<unsigned char>(t[j]) < 0x80 ? t[j] : DecodeAt(t, j, &n2);
+        if (static_cast<unsigned char>(t[j]) < 0x80) n2 = j + 1;
+        if (IsLatinWordChar(d, &l)) {
+          tok.has_letter |= l;
+          j = n2;
+          continue;
+        }
+        // Internal apostrophe or hyphen followed by a letter: "o'brien", "jen-hsun".
+        if ((d == '\'' || d == '-') && j + 1 < end) {
+          size_t n3;
+          bool l3 = false;
+          UChar32 e3 =
+              static_cast<unsigned char>(t[j + 1]) < 0x80 ? t[j + 1] : DecodeAt(t, j + 1, &n3);
+          if (IsLatinWordChar(e3, &l3) && l3) {
+            j = j + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      tok.end = static_cast<uint32_t>(j);
+      tok.sentence_initial = first;
+      first = false;
+      // URL fragments and identifiers are not names.
+      char before = tok.begin > 0 ? t[tok.begin - 1] : ' ';
+      char after = tok.end < t.size() ? t[tok.end] : ' ';
+      char after2 = tok.end + 1 < t.size() ? t[tok.end + 1] : ' ';
+      tok.urlish =
+          IsUrlPunct(before) || IsUrlPunct(after) ||
+          ((before == '.' || before == ':') && tok.begin >= 2 &&
+           absl::ascii_isalnum(t[tok.begin - 2])) ||
+          ((after == '.' || after == ':') && (absl::ascii_isalnum(after2) || after2 == '/'));
+      const size_t ob = text.OriginalBegin(tok.begin);
+      tok.capitalized = tok.has_letter && IsUpperAt(text.original, ob);
+      if (tok.capitalized && tok.end - tok.begin <= 3) {
+        const size_t oe = text.OriginalEnd(tok.end);
+        bool all_upper = true;
+        for (size_t k = ob; k < oe; ++k) {
+          char ch = text.original[k];
+          if (!(ch >= 'A' && ch <= 'Z')) all_upper = false;
+        }
+        tok.all_caps_short = all_upper;
+      }
+      tokens.push_back(tok);
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+// MarkLexicon: tokens covered by a hit of another recognizer's class.
+void MarkLexicon(std::vector<Token>& tokens, absl::Span<const PhraseHit> hits) {
+  size_t h = 0;
+  uint32_t max_end = 0;
+  for (Token& tok : tokens) {
+    while (h < hits.size() && hits[h].begin <= tok.begin) {
+      if (hits[h].cls != PhraseClass::kEntity) max_end = std::max(max_end, hits[h].end);
+      ++h;
+    }
+    tok.lexicon = max_end >= tok.end;
+  }
+}
+
+bool Overlaps(const Candidate& a, uint32_t b, uint32_t e) { return a.begin < e && b < a.end; }
+
+// Letters: the letters of a string, capitals kept.
+std::u32string Letters(absl::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t next;
+    UChar32 c = DecodeAt(s, i, &next);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && u_isalpha(c))) {
+      out.push_back(static_cast<char32_t>(c));
+    }
+    i = next;
+  }
+  return out;
+}
+
+// SameSpelling: the original span spells `name` with the same letters and capitals
+// (spaces, punctuation and their typographic variants may differ).
+bool SameSpelling(absl::string_view original, absl::string_view name) {
+  return Letters(original) == Letters(name);
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer(const Gazetteer* gazetteer, const std::string& lang)
+    : gazetteer_(gazetteer), lang_(lang) {
+  primary_ = lang.substr(0, lang.find_first_of("-_"));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  if (U_SUCCESS(status)) locale.addLikelySubtags(status);
+  latin_script_ = U_FAILURE(status) || std::string(locale.getScript()) == "Latn" ||
+                  std::string(locale.getScript()).empty();
+}
+
+void EntityRecognizer::RegisterPhrases(PhraseMatcherBuilder* builder) const {
+  const auto& names = gazetteer_->names();
+  for (size_t i = 0; i < names.size(); ++i) {
+    const GazetteerName& n = names[i];
+    if (n.is_short && !n.lang.empty() && n.lang.substr(0, n.lang.find_first_of("-_")) != primary_) {
+      continue;
+    }
+    builder->Add(n.normalized, PhraseClass::kEntity, static_cast<uint32_t>(i));
+  }
+}
+
+std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
+    const NormalizedText& text, absl::Span<const NormalizedRange> sentences,
+    absl::Span<const PhraseHit> hits, bool explain) const {
+  const auto& names = gazetteer_->names();
+  const auto& entities = gazetteer_->entities();
+  const std::string& t = text.text;
+
+  // 1. Gazetteer names.
+  std::vector<Candidate> full;
+  std::vector<Candidate> shorts;
+  for (const PhraseHit& h : hits) {
+    if (h.cls != PhraseClass::kEntity || h.payload >= names.size()) continue;
+    const GazetteerName& n = names[h.payload];
+    if (n.case_sensitive) {
+      const uint32_t ob = text.OriginalBegin(h.begin);
+      const uint32_t oe = text.OriginalEnd(h.end);
+      if (!SameSpelling(text.original.substr(ob, oe - ob), n.text)) continue;
+    }
+    Candidate c{h.begin, h.end, static_cast<int>(n.entity), static_cast<int>(h.payload),
+                n.is_short ? Candidate::kShort : Candidate::kName};
+    (n.is_short ? shorts : full).push_back(c);
+  }
+
+  // 2. Latin-script words, and runs of them linked by key.
+  std::vector<Token> tokens = Tokenize(text, sentences);
+  MarkLexicon(tokens, hits);
+  auto joined = [&](size_t a, size_t b) {  // tokens a and b (= a + 1) form one name
+    return tokens[a].sentence == tokens[b].sentence && tokens[b].begin == tokens[a].end + 1 &&
+           t[tokens[a].end] == ' ';
+  };
+  for (size_t a = 0; a < tokens.size();) {
+    size_t b = a;  // run [a, b] of capitalized, joined tokens
+    if (!tokens[a].capitalized || tokens[a].urlish) {
+      ++a;
+      continue;
+    }
+    while (b + 1 < tokens.size() && joined(b, b + 1) && tokens[b + 1].capitalized &&
+           !tokens[b + 1].urlish) {
+      ++b;
+    }
+    for (size_t i = a; i <= b; ++i) {
+      std::string key;
+      for (size_t j = i; j <= b && j < i + kMaxKeyWindow; ++j) {
+        key += Gazetteer::Key(
+            absl::string_view(t).substr(tokens[j].begin, tokens[j].end - tokens[j].begin));
+        const std::vector<uint32_t>* linked = gazetteer_->ResolveKey(key);
+        if (linked == nullptr || linked->empty()) continue;
+        full.push_back(Candidate{tokens[i].begin, tokens[j].end, static_cast<int>((*linked)[0]), -1,
+                                 Candidate::kKey});
+      }
+    }
+    a = b + 1;
+  }
+
+  // 3. Leftmost-longest among full names; a gazetteer name beats a key link on a tie, and
+  // among names of the same span the data order wins.
+  std::stable_sort(full.begin(), full.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.source < y.source;
+  });
+  std::vector<Candidate> chosen;
+  uint32_t covered_to = 0;
+  for (const Candidate& c : full) {
+    if (!chosen.empty() && c.begin < covered_to) continue;
+    chosen.push_back(c);
+    covered_to = c.end;
+  }
+
+  // 4. Short names, after a full name of their entity.
+  if (!shorts.empty()) {
+    absl::flat_hash_map<int, uint32_t> last_full;  // entity → begin of latest full mention
+    size_t f = 0;
+    std::vector<Candidate> picked;
+    for (size_t s = 0; s < shorts.size();) {
+      size_t s_end = s;  // all short hits of the same span
+      while (s_end < shorts.size() && shorts[s_end].begin == shorts[s].begin &&
+             shorts[s_end].end == shorts[s].end) {
+        ++s_end;
+      }
+      while (f < chosen.size() && chosen[f].begin < shorts[s].begin) {
+        last_full[chosen[f].entity] = chosen[f].begin;
+        ++f;
+      }
+      const Candidate* best = nullptr;
+      uint32_t best_at = 0;
+      for (size_t k = s; k < s_end; ++k) {
+        auto it = last_full.find(shorts[k].entity);
+        if (it == last_full.end()) continue;
+        if (best == nullptr || it->second > best_at) {
+          best = &shorts[k];
+          best_at = it->second;
+        }
+      }
+      if (best != nullptr) {
+        bool overlaps = false;
+        for (const Candidate& c : chosen) {
+          if (c.begin >= best->end) break;
+          if (Overlaps(c, best->begin, best->end)) overlaps = true;
+        }
+        for (const Candidate& c : picked) {
+          if (Overlaps(c, best->begin, best->end)) overlaps = true;
+        }
+        if (!overlaps) picked.push_back(*best);
+      }
+      s = s_end;
+    }
+    chosen.insert(chosen.end(), picked.begin(), picked.end());
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
+  }
+
+  // 5. Unknown names from what is left.
+  {
+    std::vector<bool> taken(tokens.size(), false);
+    size_t c = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      while (c < chosen.size() && chosen[c].end <= tokens[i].begin) ++c;
+      taken[i] = c < chosen.size() && Overlaps(chosen[c], tokens[i].begin, tokens[i].end);
+    }
+    // Title-case sentences (headlines) give no unknown names in Latin-script languages.
+    std::vector<bool> title_case(sentences.size(), false);
+    if (latin_script_) {
+      std::vector<std::pair<uint32_t, uint32_t>> counts(sentences.size(), {0, 0});
+      for (const Token& tok : tokens) {
+        if (!tok.has_letter) continue;
+        counts[tok.sentence].first++;
+        if (tok.capitalized) counts[tok.sentence].second++;
+      }
+      for (size_t s = 0; s < sentences.size(); ++s) {
+        title_case[s] = counts[s].first >= 4 && counts[s].second * 10 >= counts[s].first * 6;
+      }
+    }
+    auto eligible = [&](size_t i) {
+      const Token& tok = tokens[i];
+      if (taken[i] || tok.lexicon || tok.urlish || !tok.has_letter) return false;
+      if (title_case[tok.sentence]) return false;
+      return latin_script_ ? tok.capitalized : true;
+    };
+    std::vector<std::pair<size_t, size_t>> pieces;  // token index ranges [a, b]
+    for (size_t a = 0; a < tokens.size();) {
+      if (!eligible(a)) {
+        ++a;
+        continue;
+      }
+      size_t b = a;
+      while (b + 1 < tokens.size() && joined(b, b + 1) && eligible(b + 1)) ++b;
+      pieces.push_back({a, b});
+      a = b + 1;
+    }
+    // A capitalized sentence-initial word is an ordinary word when the article also writes
+    // it in lower case ("Il", "Dia", "The"); alone, it is a name only when the article also
+    // capitalizes it elsewhere ("Yesterday", "Nothing" are not).
+    absl::flat_hash_set<std::string> initial;
+    for (const auto& [a, b] : pieces) {
+      if (latin_script_ && tokens[a].sentence_initial) {
+        initial.insert(t.substr(tokens[a].begin, tokens[a].end - tokens[a].begin));
+      }
+    }
+    absl::flat_hash_set<std::string> lower_seen;
+    absl::flat_hash_set<std::string> capital_seen;  // capitalized, not sentence-initial
+    if (!initial.empty()) {
+      for (const Token& tok : tokens) {
+        if (!tok.has_letter || (tok.capitalized && tok.sentence_initial)) continue;
+        std::string w = t.substr(tok.begin, tok.end - tok.begin);
+        if (!initial.contains(w)) continue;
+        (tok.capitalized ? capital_seen : lower_seen).insert(std::move(w));
+      }
+    }
+    std::vector<Candidate> unknown;
+    for (auto [a, b] : pieces) {
+      if (latin_script_ && tokens[a].sentence_initial) {
+        std::string w = t.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+        if (lower_seen.contains(w)) {
+          ++a;
+          if (a > b) continue;
+        } else if (a == b && !capital_seen.contains(w)) {
+          continue;
+        }
+      }
+      if (b - a + 1 > kMaxNameTokens) continue;
+      if (a == b && tokens[a].all_caps_short) continue;
+      unknown.push_back(Candidate{tokens[a].begin, tokens[b].end, -1, -1, Candidate::kUnknown});
+    }
+    if (!unknown.empty()) {
+      chosen.insert(chosen.end(), unknown.begin(), unknown.end());
+      std::sort(chosen.begin(), chosen.end(),
+                [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
+    }
+  }
+
+  // 6. Mentions, per sentence.
+  std::vector<std::vector<EntityMention>> result(sentences.size());
+  size_t si = 0;
+  for (const Candidate& c : chosen) {
+    while (si < sentences.size() && sentences[si].end <= c.begin) ++si;
+    if (si == sentences.size()) break;
+    if (c.begin < sentences[si].begin) continue;
+    EntityMention m;
+    m.begin = text.OriginalBegin(c.begin);
+    m.end = text.OriginalEnd(c.end);
+    const absl::string_view surface = text.original.substr(m.begin, m.end - m.begin);
+    m.ref.set_text(std::string(surface));
+    if (c.entity >= 0) {
+      const v1::Entity& e = entities[static_cast<size_t>(c.entity)];
+      m.ref.set_entity(e.id());
+      m.ref.set_type(e.type());
+      m.ref.set_key(c.name >= 0 ? names[static_cast<size_t>(c.name)].key : Gazetteer::Key(surface));
+    } else {
+      m.ref.set_key(Gazetteer::Key(surface));
+    }
+    if (explain) {
+      switch (c.source) {
+        case Candidate::kName:
+          m.explain.push_back(absl::StrCat("entity ", m.ref.entity(), ": gazetteer name \"",
+                                           names[static_cast<size_t>(c.name)].text, "\""));
+          break;
+        case Candidate::kShort:
+          m.explain.push_back(absl::StrCat("entity ", m.ref.entity(), ": short name \"",
+                                           names[static_cast<size_t>(c.name)].text,
+                                           "\" after its full name"));
+          break;
+        case Candidate::kKey:
+          m.explain.push_back(
+              absl::StrCat("entity ", m.ref.entity(), ": cross-script key \"", m.ref.key(), "\""));
+          break;
+        case Candidate::kUnknown:
+          m.explain.push_back(absl::StrCat("entity: unknown name \"", surface, "\" (",
+                                           latin_script_ ? "capitalized words" : "Latin script",
+                                           ")"));
+          break;
+      }
+    }
+    result[si].push_back(std::move(m));
+  }
+  return result;
+}
+
+}  // namespace claimline::extract
