@@ -1,0 +1,1239 @@
+// ClaimAssembler: see claim_assembler.h for the rules. All positions inside Assemble are
+// ORIGINAL byte offsets (hits are mapped once through NormalizedText), and distances are
+// counted in characters so that windows mean the same in Latin, Devanagari and Han text.
+#include "extract/claim_assembler.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "base/civil_date.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+
+namespace claimline::extract {
+namespace {
+
+// Payloads: the object's tag in the high bits, an index into Tables::phrases below.
+constexpr uint32_t kIndexBits = 20;
+constexpr uint32_t kIndexMask = (1u << kIndexBits) - 1;
+std::atomic<uint32_t> next_tag{1};
+
+constexpr uint32_t kDefaultWindow = 24;
+constexpr uint32_t kDefaultContextSentences = 2;
+constexpr uint32_t kPossessiveWindow = 14;  // characters between a possessive and its frame
+constexpr uint32_t kMarkerWindow = 40;      // characters between a trigger and "with X"
+constexpr uint32_t kMarkerGap = 16;         // characters between "with" and X
+constexpr uint32_t kAgentGap = 3;           // characters between X and "ने" / "by" and X
+constexpr uint32_t kAnaphorSentences = 4;   // how far back "the company" looks
+
+bool IsUnitClass(const v1::Quantity& q, v1::UnitClass c) {
+  const std::string& u = q.unit();
+  switch (c) {
+    case v1::UNIT_CLASS_PERCENT:
+      return u == "percent";
+    case v1::UNIT_CLASS_COUNT:
+      return u == "count";
+    case v1::UNIT_CLASS_MONEY:
+      return u.size() == 3 && absl::ascii_isupper(u[0]) && absl::ascii_isupper(u[1]) &&
+             absl::ascii_isupper(u[2]);
+    default:
+      return false;
+  }
+}
+
+const char* DirectionName(v1::Direction d) {
+  return d == v1::DIRECTION_UP ? "up" : d == v1::DIRECTION_DOWN ? "down" : "none";
+}
+
+const char* ModalityName(v1::Modality m) {
+  switch (m) {
+    case v1::MODALITY_EXPECTED:
+      return "expected";
+    case v1::MODALITY_REPORTED:
+      return "reported";
+    case v1::MODALITY_NEGATED:
+      return "negated";
+    default:
+      return "asserted";
+  }
+}
+
+// Collects the first parse error with its position.
+class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, int column, const std::string& message) override {
+    if (error_.empty()) error_ = absl::StrCat(line + 1, ":", column + 1, ": ", message);
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::string error_;
+};
+
+}  // namespace
+
+struct ClaimAssembler::Tables {
+  struct Kind {
+    std::string name;
+    bool silent = false;
+    std::vector<v1::EntityType> subject_types;
+    bool untyped_subject = false;
+    std::vector<v1::EntityType> object_types;
+    bool object_required = false;
+    bool untyped_object = false;
+    bool object_needs_marker = false;
+    std::vector<v1::UnitClass> units;
+    bool quantity_required = false;
+    bool directional = false;
+    std::vector<v1::Granularity> topic_granularity;
+    bool distributive = false;
+    double min_money = 0;
+  };
+  struct Bare {
+    int kind;
+    v1::UnitClass unit;
+    std::vector<v1::EntityType> subject_types;
+  };
+  struct Trigger {
+    int kind;
+    v1::Direction direction;
+    v1::Modality modality;
+  };
+  struct DirectionWord {
+    v1::Direction direction;
+    bool weak;
+  };
+  struct Marker {
+    v1::Modality modality;
+    v1::ModalityScope scope;
+    uint32_t window;
+  };
+  struct Cue {
+    v1::CueType type;
+    std::vector<v1::EntityType> refers_to;
+    bool object_before;
+    bool subject_before;
+  };
+  struct Phrase {
+    PhraseClass cls;
+    uint32_t item;  // index into triggers / directions / markers / cues
+    std::string text;
+    bool allow_suffix;
+  };
+
+  std::string lang;
+  std::string source;
+  v1::ClaimLexicon lexicon;
+  uint32_t tag = 0;
+  std::vector<Kind> kinds;
+  absl::flat_hash_map<std::string, int> kind_index;
+  std::vector<Bare> bare;
+  std::vector<Trigger> triggers;
+  std::vector<DirectionWord> directions;
+  std::vector<Marker> markers;
+  std::vector<Cue> cues;
+  std::vector<Phrase> phrases;
+  std::vector<std::string> possessive_suffixes;  // normalized
+  uint32_t default_window = kDefaultWindow;
+  uint32_t context_sentences = kDefaultContextSentences;
+  bool verb_final = false;
+};
+
+namespace {
+
+using Tables = ClaimAssembler::Tables;
+
+bool Contains(const std::vector<v1::EntityType>& types, v1::EntityType t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+// A hit of this assembler, in original offsets.
+struct Hit {
+  uint32_t b;
+  uint32_t e;
+  PhraseClass cls;
+  uint32_t item;
+  uint32_t phrase;
+};
+
+// An entity in the current sentence: a mention, or an anaphor resolved to an earlier one.
+struct EntityAt {
+  const v1::EntityRef* ref;
+  uint32_t b;
+  uint32_t e;
+  std::string via;  // non-empty for a resolved anaphor: the cue's surface form
+};
+
+struct Anchor {
+  uint32_t b, e;            // trigger or bare change word
+  int trigger = -1;         // index into the sentence's trigger hits; -1 for a bare change
+  int kind = -1;            // -1 for a bare change until its quantity and subject decide
+  int dir_hit = -1;         // index into the sentence's direction hits
+  uint32_t cb = 0, ce = 0;  // the clause
+};
+
+// A claim on its way out, with what merging needs.
+struct Pending {
+  v1::Claim claim;
+  int kind;
+  uint32_t order;  // anchor position: the output order
+  std::string subject_key;
+  std::string object_key;
+  int date_rank;  // 0 none, 1 context/vague, 2 stated
+};
+
+std::string KeyOf(const v1::EntityRef& r) {
+  if (!r.entity().empty()) return r.entity();
+  if (!r.key().empty()) return absl::StrCat("~", r.key());
+  return absl::StrCat("~", absl::AsciiStrToLower(r.text()));
+}
+
+class SentenceAssembler;
+
+// The article-wide state: entities seen so far (for anaphora), dates per sentence (for
+// inheritance), the claims found.
+struct ArticleState {
+  struct Known {
+    const v1::EntityRef* ref;
+    uint32_t sentence;
+  };
+  std::vector<Known> history;
+  absl::flat_hash_map<std::string, std::pair<int, const v1::EntityRef*>> frequency;
+  std::deque<v1::EntityRef> owned;  // stable storage for refs that are not mentions
+  std::vector<Pending> claims;
+};
+
+class Assembly {
+ public:
+  Assembly(const Tables& t, const NormalizedText& text,
+           absl::Span<const SentenceMentions> sentences, absl::Span<const PhraseHit> hits,
+           absl::CivilDay published, bool explain)
+      : t_(t),
+        text_(text),
+        sentences_(sentences),
+        hits_(hits),
+        published_(published),
+        explain_(explain) {}
+
+  std::vector<v1::Claim> Run();
+
+ private:
+  // Per-sentence scratch.
+  void CollectHits(const SentenceMentions& s);
+  void ResolveAnaphors(uint32_t si, const SentenceMentions& s);
+  void BuildAnchors();
+  void ComputeClauses(std::vector<Anchor>& anchors) const;
+  void AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a);
+  void Remember(uint32_t si, const SentenceMentions& s);
+
+  uint32_t Chars(uint32_t a, uint32_t b) const;
+  uint32_t Gap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) const;
+  bool BreakBetween(uint32_t a, uint32_t b) const;
+  bool SameParagraph(uint32_t prev, uint32_t cur) const;
+  const v1::EntityRef* ResolveBack(const std::vector<v1::EntityType>& types, uint32_t si,
+                                   uint32_t before, std::string* how) const;
+  const DateMention* InheritDate(uint32_t si, const Tables::Kind& kind, uint32_t* from) const;
+  std::string Surface(uint32_t b, uint32_t e) const {
+    return std::string(text_.original.substr(b, e - b));
+  }
+  std::string PhraseOf(const Hit& h) const { return t_.phrases[h.phrase].text; }
+  bool TypeOk(const v1::EntityRef& r, const std::vector<v1::EntityType>& types, bool untyped) const;
+  void AddPending(Pending p);
+
+  const Tables& t_;
+  const NormalizedText& text_;
+  absl::Span<const SentenceMentions> sentences_;
+  absl::Span<const PhraseHit> hits_;
+  absl::CivilDay published_;
+  bool explain_;
+  ArticleState state_;
+
+  // Current sentence.
+  std::vector<Hit> triggers_, directions_, markers_, cues_;
+  std::vector<uint32_t> breaks_;  // clause-break positions (cue begin), sorted
+  std::vector<EntityAt> ents_;
+  std::deque<EntityAt> extras_;  // owners of possessives: stable while ents_ is read
+  std::vector<Anchor> anchors_;
+  std::vector<bool> quantity_used_;
+};
+
+uint32_t Assembly::Chars(uint32_t a, uint32_t b) const {
+  if (b <= a) return 0;
+  uint32_t n = 0;
+  for (uint32_t i = a; i < b && i < text_.original.size(); ++i) {
+    if ((static_cast<unsigned char>(text_.original[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+// Gap: characters between two spans; 0 when they touch or overlap.
+uint32_t Assembly::Gap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) const {
+  if (e1 <= b2) return Chars(e1, b2);
+  if (e2 <= b1) return Chars(e2, b1);
+  return 0;
+}
+
+bool Assembly::BreakBetween(uint32_t a, uint32_t b) const {
+  if (a > b) std::swap(a, b);
+  for (uint32_t p : breaks_) {
+    if (p >= a && p < b) return true;
+  }
+  return false;
+}
+
+// SameParagraph: no line break between the end of sentence `prev` and sentence `cur`
+// (sentences never span a line break; see sentences.h).
+bool Assembly::SameParagraph(uint32_t prev, uint32_t cur) const {
+  for (uint32_t s = prev + 1; s <= cur; ++s) {
+    uint32_t from = sentences_[s - 1].end, to = sentences_[s].begin;
+    for (uint32_t i = from; i < to && i < text_.original.size(); ++i) {
+      if (text_.original[i] == '\n') return false;
+    }
+  }
+  return true;
+}
+
+bool Assembly::TypeOk(const v1::EntityRef& r, const std::vector<v1::EntityType>& types,
+                      bool untyped) const {
+  if (r.type() == v1::ENTITY_TYPE_UNSPECIFIED) return untyped;
+  return types.empty() || Contains(types, r.type());
+}
+
+void Assembly::CollectHits(const SentenceMentions& s) {
+  triggers_.clear();
+  directions_.clear();
+  markers_.clear();
+  cues_.clear();
+  breaks_.clear();
+  auto it = std::lower_bound(hits_.begin(), hits_.end(), s.norm_begin,
+                             [](const PhraseHit& h, uint32_t b) { return h.begin < b; });
+  std::vector<Hit> all;
+  for (; it != hits_.end() && it->begin < s.norm_end; ++it) {
+    if (it->end > s.norm_end) continue;
+    if (it->cls != PhraseClass::kTrigger && it->cls != PhraseClass::kDirection &&
+        it->cls != PhraseClass::kModality && it->cls != PhraseClass::kCue) {
+      continue;
+    }
+    if ((it->payload >> kIndexBits) != t_.tag) continue;
+    uint32_t index = it->payload & kIndexMask;
+    if (index >= t_.phrases.size()) continue;
+    const Tables::Phrase& p = t_.phrases[index];
+    all.push_back(
+        Hit{text_.OriginalBegin(it->begin), text_.OriginalEnd(it->end), it->cls, p.item, index});
+  }
+  // Within a class, a hit inside a longer hit of the same class is dropped ("capitalisation"
+  // inside "capitalisation boursière", "其" inside "其他").
+  auto inside_longer = [&](size_t i) {
+    for (size_t j = 0; j < all.size(); ++j) {
+      if (j == i || all[j].cls != all[i].cls) continue;
+      if (all[j].b <= all[i].b && all[i].e <= all[j].e &&
+          (all[j].e - all[j].b) > (all[i].e - all[i].b)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (inside_longer(i)) continue;
+    const Hit& h = all[i];
+    switch (h.cls) {
+      case PhraseClass::kTrigger:
+        triggers_.push_back(h);
+        break;
+      case PhraseClass::kDirection:
+        directions_.push_back(h);
+        break;
+      case PhraseClass::kModality:
+        markers_.push_back(h);
+        break;
+      default:
+        if (t_.cues[h.item].type == v1::CUE_TYPE_BLOCK) break;
+        cues_.push_back(h);
+        if (t_.cues[h.item].type == v1::CUE_TYPE_CLAUSE_BREAK) breaks_.push_back(h.b);
+        break;
+    }
+  }
+  // Two triggers on the same span (a phrase listed under two kinds): keep both; the
+  // same phrase twice under one kind would double the claim, so drop exact repeats.
+  auto same = [](const Hit& a, const Hit& b) {
+    return a.b == b.b && a.e == b.e && a.item == b.item;
+  };
+  triggers_.erase(std::unique(triggers_.begin(), triggers_.end(), same), triggers_.end());
+  std::sort(breaks_.begin(), breaks_.end());
+}
+
+const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& types, uint32_t si,
+                                           uint32_t before, std::string* how) const {
+  // This sentence first: the nearest earlier entity of the type.
+  const EntityAt* best = nullptr;
+  for (const EntityAt& e : ents_) {
+    if (e.e > before) continue;
+    if (!e.ref->entity().empty() || e.ref->type() != v1::ENTITY_TYPE_UNSPECIFIED) {
+      if (!types.empty() && !Contains(types, e.ref->type())) continue;
+      if (best == nullptr || e.b > best->b) best = &e;
+    }
+  }
+  if (best != nullptr) {
+    *how = "nearest earlier in the sentence";
+    return best->ref;
+  }
+  for (auto it = state_.history.rbegin(); it != state_.history.rend(); ++it) {
+    if (it->sentence + kAnaphorSentences < si) break;
+    if (it->ref->type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    if (!types.empty() && !Contains(types, it->ref->type())) continue;
+    *how = absl::StrCat("most recent, ", si - it->sentence, " sentence(s) back");
+    return it->ref;
+  }
+  // Else the article's most frequent entity of the type so far.
+  const v1::EntityRef* main = nullptr;
+  int count = 0;
+  for (const auto& [key, value] : state_.frequency) {
+    if (value.second->type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    if (!types.empty() && !Contains(types, value.second->type())) continue;
+    if (value.first > count || (value.first == count && main != nullptr && key < KeyOf(*main))) {
+      main = value.second;
+      count = value.first;
+    }
+  }
+  if (main != nullptr) *how = absl::StrCat("the article's main entity (", count, " mentions)");
+  return main;
+}
+
+void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
+  ents_.clear();
+  for (const EntityMention& m : s.entities) ents_.push_back(EntityAt{&m.ref, m.begin, m.end, ""});
+  // Anaphors in text order, each seeing the ones before it.
+  for (const Hit& c : cues_) {
+    const Tables::Cue& cue = t_.cues[c.item];
+    if (cue.type != v1::CUE_TYPE_ANAPHOR) continue;
+    bool overlaps = false;
+    for (const EntityMention& m : s.entities) {
+      if (m.begin < c.e && c.b < m.end) overlaps = true;
+    }
+    if (overlaps) continue;
+    std::string how;
+    const v1::EntityRef* ref = ResolveBack(cue.refers_to, si, c.b, &how);
+    if (ref == nullptr) continue;
+    ents_.push_back(EntityAt{ref, c.b, c.e, absl::StrCat("«", PhraseOf(c), "» → ", how)});
+  }
+  std::sort(ents_.begin(), ents_.end(),
+            [](const EntityAt& a, const EntityAt& b) { return a.b < b.b; });
+}
+
+void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
+  std::sort(anchors.begin(), anchors.end(),
+            [](const Anchor& a, const Anchor& b) { return a.b < b.b; });
+  for (size_t i = 0; i < anchors.size(); ++i) {
+    anchors[i].cb = 0;
+    anchors[i].ce = std::numeric_limits<uint32_t>::max();
+  }
+  for (size_t i = 0; i + 1 < anchors.size(); ++i) {
+    Anchor& a = anchors[i];
+    Anchor& b = anchors[i + 1];
+    uint32_t lo = a.e, hi = b.b;
+    uint32_t boundary;
+    if (hi <= lo) {
+      boundary = hi;
+    } else {
+      boundary = lo + (hi - lo) / 2;
+      for (uint32_t p : breaks_) {
+        if (p >= lo && p < hi) boundary = p;  // the last break between them
+      }
+      // Keep UTF-8 boundaries: move to a lead byte.
+      while (boundary < hi &&
+             (static_cast<unsigned char>(text_.original[boundary]) & 0xC0) == 0x80) {
+        ++boundary;
+      }
+    }
+    a.ce = boundary;
+    b.cb = boundary;
+  }
+}
+
+void Assembly::BuildAnchors() {
+  anchors_.clear();
+  for (size_t i = 0; i < triggers_.size(); ++i) {
+    Anchor a;
+    a.b = triggers_[i].b;
+    a.e = triggers_[i].e;
+    a.trigger = static_cast<int>(i);
+    a.kind = t_.triggers[triggers_[i].item].kind;
+    anchors_.push_back(a);
+  }
+  ComputeClauses(anchors_);
+  // Change words join the directional (or silent) frame of their clause; the others,
+  // unless weak, are bare changes.
+  std::vector<bool> absorbed(directions_.size(), false);
+  for (size_t d = 0; d < directions_.size(); ++d) {
+    const Hit& h = directions_[d];
+    for (Anchor& a : anchors_) {
+      const Tables::Kind& k = t_.kinds[a.kind];
+      if (!(k.directional || k.silent)) continue;
+      if (h.b < a.cb || h.b >= a.ce) continue;
+      absorbed[d] = true;
+      if (a.dir_hit < 0 || Gap(h.b, h.e, a.b, a.e) <
+                               Gap(directions_[a.dir_hit].b, directions_[a.dir_hit].e, a.b, a.e)) {
+        a.dir_hit = static_cast<int>(d);
+      }
+    }
+  }
+  bool added = false;
+  for (size_t d = 0; d < directions_.size(); ++d) {
+    if (absorbed[d] || t_.directions[directions_[d].item].weak) continue;
+    // A change word overlapping a trigger is part of it ("股价暴跌" is not two claims).
+    bool overlaps = false;
+    for (const Anchor& a : anchors_) {
+      if (a.trigger >= 0 && directions_[d].b < a.e && a.b < directions_[d].e) overlaps = true;
+    }
+    if (overlaps) continue;
+    Anchor a;
+    a.b = directions_[d].b;
+    a.e = directions_[d].e;
+    a.dir_hit = static_cast<int>(d);
+    anchors_.push_back(a);
+    added = true;
+  }
+  if (added) ComputeClauses(anchors_);
+}
+
+const DateMention* Assembly::InheritDate(uint32_t si, const Tables::Kind& kind,
+                                         uint32_t* from) const {
+  uint32_t limit = t_.context_sentences;
+  for (uint32_t back = 1; back <= limit && back <= si; ++back) {
+    uint32_t p = si - back;
+    if (!SameParagraph(p, si)) return nullptr;
+    const auto& dates = sentences_[p].dates;
+    for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
+      if (std::find(kind.topic_granularity.begin(), kind.topic_granularity.end(),
+                    it->when.granularity()) != kind.topic_granularity.end()) {
+        continue;
+      }
+      *from = p;
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a) {
+  std::vector<std::string> why;
+  const uint32_t cb = std::max(a.cb, s.begin), ce = std::min(a.ce, s.end);
+  // The anchor's core: the trigger with its change word.
+  uint32_t core_b = a.b, core_e = a.e;
+  v1::Direction direction = v1::DIRECTION_UNSPECIFIED;
+  v1::Modality implied_modality = v1::MODALITY_UNSPECIFIED;
+  if (a.trigger >= 0) {
+    const Hit& th = triggers_[a.trigger];
+    const Tables::Trigger& tr = t_.triggers[th.item];
+    direction = tr.direction;
+    implied_modality = tr.modality;
+    if (explain_) {
+      why.push_back(absl::StrCat("trigger «", PhraseOf(th), "» (", t_.source, ") → ",
+                                 t_.kinds[a.kind].name,
+                                 tr.direction != v1::DIRECTION_UNSPECIFIED
+                                     ? absl::StrCat(", implies ", DirectionName(tr.direction))
+                                     : ""));
+    }
+  }
+  if (a.dir_hit >= 0) {
+    const Hit& dh = directions_[a.dir_hit];
+    core_b = std::min(core_b, dh.b);
+    core_e = std::max(core_e, dh.e);
+    if (direction == v1::DIRECTION_UNSPECIFIED) {
+      direction = t_.directions[dh.item].direction;
+      if (explain_) {
+        why.push_back(
+            absl::StrCat("change word «", PhraseOf(dh), "» → ", DirectionName(direction),
+                         a.trigger < 0 ? " (no frame in its clause: a bare change)" : ""));
+      }
+    }
+  }
+
+  // Quantity: the nearest unused one in the clause with a unit some candidate kind takes.
+  std::vector<int> candidate_kinds;
+  if (a.kind >= 0) {
+    candidate_kinds.push_back(a.kind);
+  } else {
+    for (const Tables::Bare& b : t_.bare) {
+      if (std::find(candidate_kinds.begin(), candidate_kinds.end(), b.kind) ==
+          candidate_kinds.end()) {
+        candidate_kinds.push_back(b.kind);
+      }
+    }
+  }
+  auto unit_ok = [&](const QuantityMention& q) {
+    for (int k : candidate_kinds) {
+      const Tables::Kind& kind = t_.kinds[k];
+      for (v1::UnitClass u : kind.units) {
+        if (!IsUnitClass(q.quantity, u)) continue;
+        if (u == v1::UNIT_CLASS_MONEY && kind.min_money > 0) {
+          double v = q.quantity.has_high() ? q.quantity.high()
+                                           : (q.quantity.has_low() ? q.quantity.low() : 0);
+          if (v < kind.min_money) continue;
+        }
+        if (a.kind < 0) {
+          bool bare_ok = false;
+          for (const Tables::Bare& b : t_.bare) {
+            if (b.kind == k && IsUnitClass(q.quantity, b.unit)) bare_ok = true;
+          }
+          if (!bare_ok) continue;
+        }
+        return true;
+      }
+    }
+    return false;
+  };
+  int quantity = -1;
+  const Tables::Kind* kind = a.kind >= 0 ? &t_.kinds[a.kind] : nullptr;
+  if (kind == nullptr || (!kind->units.empty() && !kind->silent)) {
+    uint32_t best = std::numeric_limits<uint32_t>::max();
+    for (size_t i = 0; i < s.quantities.size(); ++i) {
+      const QuantityMention& q = s.quantities[i];
+      if (quantity_used_[i] || q.begin < cb || q.end > ce) continue;
+      if (!unit_ok(q)) continue;
+      uint32_t g = Gap(q.begin, q.end, core_b, core_e);
+      if (g < best) {
+        best = g;
+        quantity = static_cast<int>(i);
+      }
+    }
+  }
+  if (kind != nullptr && kind->silent) return;
+  if (a.kind < 0 && quantity < 0) return;  // a bare change needs a figure
+
+  // Subject candidates. A bare change tries its rules in order.
+  struct Choice {
+    const EntityAt* ent = nullptr;
+    std::string how;
+  };
+  std::vector<std::pair<int, const std::vector<v1::EntityType>*>> subject_rules;  // kind, types
+  if (a.kind >= 0) {
+    subject_rules.push_back({a.kind, &t_.kinds[a.kind].subject_types});
+  } else {
+    for (const Tables::Bare& b : t_.bare) {
+      if (IsUnitClass(s.quantities[quantity].quantity, b.unit)) {
+        subject_rules.push_back({b.kind, &b.subject_types});
+      }
+    }
+  }
+
+  // Object first when a marker names it (strong evidence), so the subject can avoid it.
+  auto pick_object = [&](const Tables::Kind& k, const EntityAt* avoid, std::string* how,
+                         bool markers_only) -> const EntityAt* {
+    if (k.object_types.empty()) return nullptr;
+    auto rank = [&](const v1::EntityRef& r) -> int {
+      if (r.type() == v1::ENTITY_TYPE_UNSPECIFIED) return k.untyped_object ? 100 : -1;
+      for (size_t i = 0; i < k.object_types.size(); ++i) {
+        if (k.object_types[i] == r.type()) return static_cast<int>(i);
+      }
+      return -1;
+    };
+    const EntityAt* best = nullptr;
+    int best_rank = 0;
+    uint32_t best_gap = 0;
+    auto consider = [&](const EntityAt& e, uint32_t gap) {
+      if (&e == avoid || !e.via.empty()) return;
+      int r = rank(*e.ref);
+      if (r < 0) return;
+      if (best == nullptr || r < best_rank || (r == best_rank && gap < best_gap)) {
+        best = &e;
+        best_rank = r;
+        best_gap = gap;
+      }
+    };
+    // Between an OBJECT_OPEN cue and the trigger.
+    for (const Hit& c : cues_) {
+      if (t_.cues[c.item].type != v1::CUE_TYPE_OBJECT_OPEN) continue;
+      if (c.e > a.b || c.b < cb) continue;
+      for (const EntityAt& e : ents_) {
+        if (e.b >= c.e && e.e <= a.b) consider(e, Chars(e.e, a.b));
+      }
+      if (best != nullptr) {
+        *how = absl::StrCat("between «", PhraseOf(c), "» and the trigger");
+        return best;
+      }
+    }
+    // Next to an object marker near the trigger.
+    for (const Hit& c : cues_) {
+      const Tables::Cue& cue = t_.cues[c.item];
+      if (cue.type != v1::CUE_TYPE_OBJECT_MARKER) continue;
+      if (c.b < cb || c.e > ce) continue;
+      if (Gap(c.b, c.e, a.b, a.e) > kMarkerWindow) continue;
+      for (const EntityAt& e : ents_) {
+        if (cue.object_before) {
+          if (e.e <= c.b && Chars(e.e, c.b) <= kAgentGap) consider(e, Chars(e.e, c.b));
+        } else if (e.b >= c.e && Chars(c.e, e.b) <= kMarkerGap) {
+          consider(e, Chars(c.e, e.b));
+        }
+      }
+      if (best != nullptr) {
+        *how = absl::StrCat("next to the object marker «", PhraseOf(c), "»");
+        return best;
+      }
+    }
+    if (markers_only || k.object_needs_marker) return nullptr;
+    for (const EntityAt& e : ents_) {
+      if (e.b >= cb && e.e <= ce) consider(e, Gap(e.b, e.e, core_b, core_e));
+    }
+    if (best != nullptr) *how = "nearest of its type in the clause";
+    return best;
+  };
+
+  auto pick_subject = [&](const std::vector<v1::EntityType>& types, bool untyped,
+                          const EntityAt* avoid, std::string* how) -> const EntityAt* {
+    // A possessive right before the frame, or glued to it, names an earlier owner.
+    const Hit* possessive = nullptr;
+    for (const Hit& c : cues_) {
+      if (t_.cues[c.item].type != v1::CUE_TYPE_POSSESSIVE) continue;
+      if (c.e > a.b || c.b < cb || Chars(c.e, a.b) > kPossessiveWindow) continue;
+      bool entity_between = false;
+      for (const EntityAt& e : ents_) {
+        if (e.b >= c.e && e.e <= a.b) entity_between = true;
+      }
+      if (!entity_between) possessive = &c;
+    }
+    bool suffix = false;
+    if (possessive == nullptr && a.trigger >= 0 && !t_.possessive_suffixes.empty()) {
+      // A suffix glued to the frame ("pasarnya"): the trigger matched the word's start.
+      absl::string_view rest = text_.original.substr(a.e);
+      for (const std::string& sfx : t_.possessive_suffixes) {
+        if (rest.size() < sfx.size()) continue;
+        if (absl::AsciiStrToLower(std::string(rest.substr(0, sfx.size()))) != sfx) continue;
+        if (sfx.size() < rest.size() && absl::ascii_isalnum(rest[sfx.size()])) continue;
+        suffix = true;
+        if (explain_) why.push_back(absl::StrCat("possessive suffix «-", sfx, "»"));
+      }
+    }
+    if (possessive != nullptr || suffix) {
+      uint32_t before = possessive != nullptr ? possessive->b : a.b;
+      const EntityAt* best = nullptr;
+      for (const EntityAt& e : ents_) {
+        if (e.e > before || &e == avoid) continue;
+        if (!TypeOk(*e.ref, types, false)) continue;
+        if (best == nullptr || e.b > best->b) best = &e;
+      }
+      std::string label = possessive != nullptr ? absl::StrCat("«", PhraseOf(*possessive), "»")
+                                                : std::string("the suffix");
+      if (best != nullptr) {
+        *how = absl::StrCat("owner of the possessive ", label, ": nearest earlier ",
+                            best->via.empty() ? "" : absl::StrCat("(", best->via, ") "),
+                            "in the sentence");
+        return best;
+      }
+      std::string back;
+      const v1::EntityRef* ref = ResolveBack(types, si, before, &back);
+      if (ref != nullptr) {
+        uint32_t pb = possessive != nullptr ? possessive->b : a.e;
+        uint32_t pe = possessive != nullptr ? possessive->e : a.e;
+        extras_.push_back(EntityAt{ref, pb, pe, absl::StrCat("possessive ", label, " → ", back)});
+        *how = extras_.back().via;
+        return &extras_.back();
+      }
+    }
+    // By type and position: the clause first (agent-marked entities first), then the rest of
+    // the sentence, earlier before later.
+    const EntityAt* best = nullptr;
+    std::tuple<int, int, uint32_t> best_score;
+    for (const EntityAt& e : ents_) {
+      if (&e == avoid) continue;
+      if (!TypeOk(*e.ref, types, untyped)) continue;
+      if (e.b < a.e && a.b < e.e) continue;  // inside the trigger
+      bool in_clause = e.b >= cb && e.e <= ce;
+      bool before = e.e <= a.b;
+      int tier = in_clause ? 0 : (before ? 2 : 3);
+      if (in_clause && t_.verb_final && !before) tier = 1;
+      bool agent = false;
+      for (const Hit& c : cues_) {
+        const Tables::Cue& cue = t_.cues[c.item];
+        if (cue.type != v1::CUE_TYPE_AGENT_MARKER) continue;
+        if (cue.subject_before ? (c.b >= e.e && Chars(e.e, c.b) <= kAgentGap)
+                               : (e.b >= c.e && Chars(c.e, e.b) <= kAgentGap)) {
+          agent = true;
+        }
+      }
+      int sub = (agent ? 0 : 2) + (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 1 : 0);
+      auto score = std::make_tuple(tier, sub, Gap(e.b, e.e, core_b, core_e));
+      if (best == nullptr || score < best_score) {
+        best = &e;
+        best_score = score;
+      }
+    }
+    if (best != nullptr) {
+      static const char* const kTier[] = {"in the clause", "in the clause, after the verb",
+                                          "earlier in the sentence", "later in the sentence"};
+      *how = absl::StrCat(kTier[std::get<0>(best_score)],
+                          std::get<1>(best_score) < 2 ? ", agent-marked" : "",
+                          best->via.empty() ? "" : absl::StrCat(", via ", best->via));
+    }
+    return best;
+  };
+
+  int chosen_kind = -1;
+  const EntityAt* subject = nullptr;
+  const EntityAt* object = nullptr;
+  std::string subject_how, object_how;
+  for (const auto& [k, types] : subject_rules) {
+    const Tables::Kind& kd = t_.kinds[k];
+    std::string oh;
+    const EntityAt* obj = pick_object(kd, nullptr, &oh, /*markers_only=*/true);
+    std::string sh;
+    const EntityAt* subj = pick_subject(*types, kd.untyped_subject, obj, &sh);
+    if (subj == nullptr) continue;
+    if (obj == nullptr) obj = pick_object(kd, subj, &oh, false);
+    if (obj != nullptr && KeyOf(*obj->ref) == KeyOf(*subj->ref)) obj = nullptr;
+    if (kd.object_required && obj == nullptr) continue;
+    chosen_kind = k;
+    subject = subj;
+    object = obj;
+    subject_how = sh;
+    object_how = oh;
+    break;
+  }
+  if (chosen_kind < 0) return;
+  const Tables::Kind& k = t_.kinds[chosen_kind];
+  if (k.silent) return;
+  if (k.directional && direction == v1::DIRECTION_UNSPECIFIED) return;
+  if (quantity >= 0) {
+    bool ok = false;
+    for (v1::UnitClass u : k.units) ok = ok || IsUnitClass(s.quantities[quantity].quantity, u);
+    if (!ok) quantity = -1;
+  }
+  if (k.quantity_required && quantity < 0) return;
+
+  Pending p;
+  p.kind = chosen_kind;
+  p.order = a.b;
+  v1::Claim& c = p.claim;
+  c.set_kind(k.name);
+  *c.mutable_subject() = *subject->ref;
+  p.subject_key = KeyOf(*subject->ref);
+  if (explain_) {
+    why.push_back(absl::StrCat("subject «", subject->ref->text(), "» (",
+                               v1::EntityType_Name(subject->ref->type()), "): ", subject_how));
+  }
+  if (object != nullptr) {
+    *c.mutable_object() = *object->ref;
+    p.object_key = KeyOf(*object->ref);
+    if (explain_) {
+      why.push_back(absl::StrCat("object «", object->ref->text(), "» (",
+                                 v1::EntityType_Name(object->ref->type()), "): ", object_how));
+    }
+  }
+  if (k.directional) c.set_direction(direction);
+  if (quantity >= 0) {
+    quantity_used_[quantity] = true;
+    const QuantityMention& q = s.quantities[quantity];
+    *c.mutable_quantity() = q.quantity;
+    if (explain_) {
+      why.push_back(absl::StrCat("quantity «", q.quantity.text(), "»: nearest ", q.quantity.unit(),
+                                 " figure in the clause"));
+      for (const std::string& line : q.explain) why.push_back(absl::StrCat("  ", line));
+    }
+  }
+
+  // Date: in the clause nearest the anchor, else anywhere in the sentence, else inherited.
+  auto topic = [&](const DateMention& d) {
+    return std::find(k.topic_granularity.begin(), k.topic_granularity.end(),
+                     d.when.granularity()) != k.topic_granularity.end();
+  };
+  const DateMention* date = nullptr;
+  std::tuple<int, uint32_t> date_score;
+  for (const DateMention& d : s.dates) {
+    if (topic(d)) continue;
+    bool in_clause = d.begin >= cb && d.end <= ce;
+    auto score = std::make_tuple(in_clause ? 0 : 1, Gap(d.begin, d.end, core_b, core_e));
+    if (date == nullptr || score < date_score) {
+      date = &d;
+      date_score = score;
+    }
+  }
+  p.date_rank = 0;
+  bool future = false;
+  if (date != nullptr) {
+    *c.mutable_when() = date->when;
+    future = date->future;
+    p.date_rank = date->when.granularity() == v1::GRANULARITY_VAGUE ? 1 : 2;
+    if (explain_) {
+      why.push_back(
+          absl::StrCat("date «", date->when.text(),
+                       "»: ", std::get<0>(date_score) == 0 ? "in the clause" : "in the sentence"));
+    }
+  } else {
+    uint32_t from = 0;
+    const DateMention* inherited = InheritDate(si, k, &from);
+    if (inherited != nullptr) {
+      *c.mutable_when() = inherited->when;
+      c.mutable_when()->set_anchor(v1::ANCHOR_CONTEXT);
+      future = inherited->future;
+      p.date_rank = 1;
+      if (explain_) {
+        why.push_back(absl::StrCat("date «", inherited->when.text(), "»: inherited from ",
+                                   si - from, " sentence(s) before (anchor context)"));
+      }
+    }
+  }
+
+  // Modality: markers in scope; negation wins over expectation over hearsay.
+  auto rank = [](v1::Modality m) {
+    switch (m) {
+      case v1::MODALITY_NEGATED:
+        return 3;
+      case v1::MODALITY_EXPECTED:
+        return 2;
+      case v1::MODALITY_REPORTED:
+        return 1;
+      default:
+        return 0;
+    }
+  };
+  v1::Modality modality = implied_modality;
+  std::string modality_why;
+  if (implied_modality != v1::MODALITY_UNSPECIFIED) modality_why = "implied by the trigger";
+  // The words a marker modifies: the trigger and its change word.
+  std::vector<std::pair<uint32_t, uint32_t>> points = {{a.b, a.e}};
+  if (a.dir_hit >= 0) points.push_back({directions_[a.dir_hit].b, directions_[a.dir_hit].e});
+  for (const Hit& m : markers_) {
+    const Tables::Marker& mk = t_.markers[m.item];
+    uint32_t window = mk.window != 0 ? mk.window : t_.default_window;
+    bool in = false;
+    switch (mk.scope) {
+      case v1::MODALITY_SCOPE_BEFORE:
+        for (const auto& [pb, pe] : points) {
+          (void)pe;
+          if (m.e <= pb && Chars(m.e, pb) <= window && !BreakBetween(m.e, pb)) in = true;
+        }
+        break;
+      case v1::MODALITY_SCOPE_AFTER:
+        for (const auto& [pb, pe] : points) {
+          (void)pb;
+          if (m.b >= pe && Chars(pe, m.b) <= window && !BreakBetween(pe, m.b)) in = true;
+        }
+        break;
+      case v1::MODALITY_SCOPE_AROUND:
+        in = Gap(m.b, m.e, core_b, core_e) <= window &&
+             !BreakBetween(std::min(m.b, core_b), std::max(m.b, core_b));
+        break;
+      case v1::MODALITY_SCOPE_SENTENCE:
+        in = true;
+        break;
+      default:  // CLAUSE
+        in = m.b >= cb && m.e <= ce;
+        break;
+    }
+    if (!in) continue;
+    if (rank(mk.modality) > rank(modality)) {
+      modality = mk.modality;
+      modality_why = absl::StrCat("marker «", PhraseOf(m), "»");
+    }
+  }
+  if (future && rank(v1::MODALITY_EXPECTED) > rank(modality)) {
+    modality = v1::MODALITY_EXPECTED;
+    modality_why = "the date is after the publication date";
+  }
+  c.set_modality(modality == v1::MODALITY_UNSPECIFIED ? v1::MODALITY_ASSERTED : modality);
+  if (explain_ && !modality_why.empty()) {
+    why.push_back(absl::StrCat("modality ", ModalityName(modality), ": ", modality_why));
+  }
+  c.mutable_evidence()->set_begin(s.begin);
+  c.mutable_evidence()->set_end(s.end);
+  float confidence = 0.5f;
+  if (a.trigger >= 0) confidence += 0.2f;
+  if (subject->via.empty() && subject->ref->type() != v1::ENTITY_TYPE_UNSPECIFIED) {
+    confidence += 0.15f;
+  }
+  if (quantity >= 0 || k.units.empty()) confidence += 0.1f;
+  c.set_confidence(std::min(confidence, 0.95f));
+  if (explain_) {
+    for (std::string& line : why) c.add_explain(std::move(line));
+  }
+  AddPending(std::move(p));
+  // A resolved subject counts as a mention for later anaphora.
+  if (!subject->via.empty()) state_.history.push_back({subject->ref, si});
+}
+
+bool QuantitiesCompatible(const v1::Claim& a, const v1::Claim& b) {
+  if (!a.has_quantity() || !b.has_quantity()) return true;
+  const v1::Quantity& x = a.quantity();
+  const v1::Quantity& y = b.quantity();
+  if (x.unit() != y.unit()) return false;
+  double xl = x.has_low() ? x.low() : -1e300, xh = x.has_high() ? x.high() : 1e300;
+  double yl = y.has_low() ? y.low() : -1e300, yh = y.has_high() ? y.high() : 1e300;
+  return xl <= yh * 1.02 && yl <= xh * 1.02;
+}
+
+bool DatesCompatible(const v1::Claim& a, const v1::Claim& b) {
+  if (!a.has_when() || !b.has_when()) return true;
+  if (a.when().granularity() == v1::GRANULARITY_VAGUE ||
+      b.when().granularity() == v1::GRANULARITY_VAGUE) {
+    return true;
+  }
+  // ISO dates compare as strings.
+  return a.when().from() <= b.when().to() && b.when().from() <= a.when().to();
+}
+
+void Assembly::AddPending(Pending p) {
+  // The same claim told again (a repeated headline, a recap): one claim, the most
+  // informative telling, with what the other adds.
+  for (Pending& k : state_.claims) {
+    const v1::Claim& x = k.claim;
+    const v1::Claim& y = p.claim;
+    if (k.kind != p.kind || k.subject_key != p.subject_key) continue;
+    if (!k.object_key.empty() && !p.object_key.empty() && k.object_key != p.object_key) continue;
+    if (x.direction() != y.direction()) continue;
+    if ((x.modality() == v1::MODALITY_NEGATED) != (y.modality() == v1::MODALITY_NEGATED)) continue;
+    if (!QuantitiesCompatible(x, y) || !DatesCompatible(x, y)) continue;
+    auto info = [](const Pending& q) {
+      return (q.claim.has_quantity() ? 8 : 0) + q.date_rank * 2 + (q.object_key.empty() ? 0 : 1);
+    };
+    Pending* keep = &k;
+    Pending other = p;
+    if (info(p) > info(k)) {
+      other = k;
+      k = std::move(p);
+    }
+    v1::Claim& c = keep->claim;
+    if (!c.has_object() && other.claim.has_object()) {
+      *c.mutable_object() = other.claim.object();
+      keep->object_key = other.object_key;
+    }
+    if (!c.has_quantity() && other.claim.has_quantity()) {
+      *c.mutable_quantity() = other.claim.quantity();
+    }
+    if (keep->date_rank < other.date_rank) {
+      *c.mutable_when() = other.claim.when();
+      keep->date_rank = other.date_rank;
+    }
+    if (other.claim.modality() == v1::MODALITY_EXPECTED && c.modality() != v1::MODALITY_NEGATED) {
+      c.set_modality(v1::MODALITY_EXPECTED);
+    }
+    if (explain_) {
+      c.add_explain(absl::StrCat("merged with the same claim at bytes ",
+                                 other.claim.evidence().begin(), "..",
+                                 other.claim.evidence().end()));
+    }
+    return;
+  }
+  state_.claims.push_back(std::move(p));
+}
+
+void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
+  for (const EntityMention& m : s.entities) {
+    state_.history.push_back({&m.ref, si});
+    if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    auto& slot = state_.frequency[KeyOf(m.ref)];
+    ++slot.first;
+    if (slot.second == nullptr) slot.second = &m.ref;
+  }
+  // Resolved anaphors and possessives name their antecedents again: later "the company"
+  // finds them as recent mentions.
+  for (const EntityAt& e : ents_) {
+    if (!e.via.empty()) state_.history.push_back({e.ref, si});
+  }
+  for (const EntityAt& e : extras_) state_.history.push_back({e.ref, si});
+}
+
+std::vector<v1::Claim> Assembly::Run() {
+  for (uint32_t si = 0; si < sentences_.size(); ++si) {
+    const SentenceMentions& s = sentences_[si];
+    CollectHits(s);
+    extras_.clear();
+    ResolveAnaphors(si, s);
+    if (triggers_.empty() && directions_.empty()) {
+      Remember(si, s);  // anaphors still name their antecedents for later sentences
+      continue;
+    }
+    BuildAnchors();
+    quantity_used_.assign(s.quantities.size(), false);
+    // Frames first (they own their figures), then bare changes.
+    for (Anchor& a : anchors_) {
+      if (a.trigger >= 0) AssembleAnchor(si, s, a);
+    }
+    for (Anchor& a : anchors_) {
+      if (a.trigger < 0) AssembleAnchor(si, s, a);
+    }
+    Remember(si, s);
+  }
+  std::stable_sort(state_.claims.begin(), state_.claims.end(),
+                   [](const Pending& a, const Pending& b) { return a.order < b.order; });
+  std::vector<v1::Claim> out;
+  out.reserve(state_.claims.size());
+  for (Pending& p : state_.claims) out.push_back(std::move(p.claim));
+  return out;
+}
+
+}  // namespace
+
+ClaimAssembler::ClaimAssembler(std::unique_ptr<Tables> tables) : tables_(std::move(tables)) {}
+ClaimAssembler::~ClaimAssembler() = default;
+
+const std::string& ClaimAssembler::lang() const { return tables_->lang; }
+const v1::ClaimLexicon& ClaimAssembler::lexicon() const { return tables_->lexicon; }
+
+absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
+    const std::string& lang, const v1::ClaimLexicon& lexicon, const std::string& source) {
+  auto t = std::make_unique<Tables>();
+  t->lang = lang;
+  t->source = source.empty() ? absl::StrCat(lang, "/lexicon.textproto") : source;
+  t->lexicon = lexicon;
+  t->tag = next_tag.fetch_add(1) & ((1u << (32 - kIndexBits)) - 1);
+  if (t->tag == 0) t->tag = next_tag.fetch_add(1) & ((1u << (32 - kIndexBits)) - 1);
+  auto bad = [&](absl::string_view what) {
+    return absl::InvalidArgumentError(absl::StrCat(t->source, ": ", what));
+  };
+  for (const v1::ClaimKind& k : lexicon.kind()) {
+    if (k.name().empty()) return bad("a kind without a name");
+    if (t->kind_index.contains(k.name()))
+      return bad(absl::StrCat("kind ", k.name(), " declared twice"));
+    t->kind_index[k.name()] = static_cast<int>(t->kinds.size());
+    Tables::Kind kind;
+    kind.name = k.name();
+    kind.silent = k.silent();
+    for (int x : k.subject_type()) kind.subject_types.push_back(static_cast<v1::EntityType>(x));
+    kind.untyped_subject = k.untyped_subject();
+    for (int x : k.object_type()) kind.object_types.push_back(static_cast<v1::EntityType>(x));
+    kind.object_required = k.object_required();
+    kind.untyped_object = k.untyped_object();
+    kind.object_needs_marker = k.object_needs_marker();
+    for (int x : k.unit()) kind.units.push_back(static_cast<v1::UnitClass>(x));
+    kind.quantity_required = k.quantity_required();
+    kind.directional = k.directional();
+    for (int x : k.topic_granularity()) {
+      kind.topic_granularity.push_back(static_cast<v1::Granularity>(x));
+    }
+    kind.distributive = k.distributive();
+    kind.min_money = k.min_money();
+    if (kind.quantity_required && kind.units.empty()) {
+      return bad(absl::StrCat("kind ", k.name(), " requires a quantity but accepts no unit"));
+    }
+    t->kinds.push_back(std::move(kind));
+  }
+  for (const v1::ClaimKind& k : lexicon.kind()) {
+    for (const v1::BareChangeRule& r : k.bare()) {
+      if (r.unit() == v1::UNIT_CLASS_UNSPECIFIED) {
+        return bad(absl::StrCat("kind ", k.name(), ": a bare rule without a unit"));
+      }
+      Tables::Bare b;
+      b.kind = t->kind_index[k.name()];
+      b.unit = r.unit();
+      for (int x : r.subject_type()) b.subject_types.push_back(static_cast<v1::EntityType>(x));
+      t->bare.push_back(std::move(b));
+    }
+  }
+  auto add_phrases = [&](const google::protobuf::RepeatedPtrField<std::string>& phrases,
+                         PhraseClass cls, uint32_t item, bool allow_suffix,
+                         absl::string_view what) -> absl::Status {
+    if (phrases.empty()) return bad(absl::StrCat(what, " without a phrase"));
+    for (const std::string& ph : phrases) {
+      if (NormalizePhrase(ph).empty()) return bad(absl::StrCat(what, ": an empty phrase"));
+      t->phrases.push_back(Tables::Phrase{cls, item, ph, allow_suffix});
+    }
+    return absl::OkStatus();
+  };
+  for (const v1::ClaimTrigger& tr : lexicon.trigger()) {
+    auto it = t->kind_index.find(tr.kind());
+    if (it == t->kind_index.end()) {
+      return bad(absl::StrCat("trigger «", tr.phrase_size() > 0 ? tr.phrase(0) : "",
+                              "» names the undeclared kind \"", tr.kind(), "\""));
+    }
+    uint32_t item = static_cast<uint32_t>(t->triggers.size());
+    t->triggers.push_back(Tables::Trigger{it->second, tr.direction(), tr.modality()});
+    absl::Status st = add_phrases(tr.phrase(), PhraseClass::kTrigger, item, tr.allow_suffix(),
+                                  absl::StrCat("a trigger of ", tr.kind()));
+    if (!st.ok()) return st;
+  }
+  for (const v1::DirectionWord& d : lexicon.direction()) {
+    if (d.direction() == v1::DIRECTION_UNSPECIFIED) {
+      return bad(absl::StrCat("change word «", d.phrase_size() > 0 ? d.phrase(0) : "",
+                              "» without a direction"));
+    }
+    uint32_t item = static_cast<uint32_t>(t->directions.size());
+    t->directions.push_back(Tables::DirectionWord{d.direction(), d.weak()});
+    absl::Status st =
+        add_phrases(d.phrase(), PhraseClass::kDirection, item, d.allow_suffix(), "a change word");
+    if (!st.ok()) return st;
+  }
+  for (const v1::ModalityMarker& m : lexicon.modality()) {
+    if (m.modality() == v1::MODALITY_UNSPECIFIED) {
+      return bad(absl::StrCat("modality marker «", m.phrase_size() > 0 ? m.phrase(0) : "",
+                              "» without a modality"));
+    }
+    uint32_t item = static_cast<uint32_t>(t->markers.size());
+    t->markers.push_back(Tables::Marker{m.modality(), m.scope(), m.window()});
+    absl::Status st = add_phrases(m.phrase(), PhraseClass::kModality, item, m.allow_suffix(),
+                                  "a modality marker");
+    if (!st.ok()) return st;
+  }
+  for (const v1::ClaimCue& c : lexicon.cue()) {
+    if (c.type() == v1::CUE_TYPE_UNSPECIFIED) {
+      return bad(absl::StrCat("cue «", c.phrase_size() > 0 ? c.phrase(0) : "", "» without a type"));
+    }
+    uint32_t item = static_cast<uint32_t>(t->cues.size());
+    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before()};
+    for (int x : c.refers_to()) cue.refers_to.push_back(static_cast<v1::EntityType>(x));
+    t->cues.push_back(std::move(cue));
+    absl::Status st = add_phrases(c.phrase(), PhraseClass::kCue, item, c.allow_suffix(), "a cue");
+    if (!st.ok()) return st;
+  }
+  if (t->phrases.size() > kIndexMask) return bad("too many phrases");
+  for (const std::string& s : lexicon.settings().possessive_suffix()) {
+    std::string n = NormalizePhrase(s);
+    if (!n.empty() && n[0] == '-') n.erase(0, 1);
+    if (!n.empty()) t->possessive_suffixes.push_back(n);
+  }
+  if (lexicon.settings().default_window() != 0) {
+    t->default_window = lexicon.settings().default_window();
+  }
+  if (lexicon.settings().context_sentences() != 0) {
+    t->context_sentences = lexicon.settings().context_sentences();
+  }
+  t->verb_final = lexicon.settings().verb_final();
+  return std::unique_ptr<ClaimAssembler>(new ClaimAssembler(std::move(t)));
+}
+
+void ClaimAssembler::RegisterPhrases(PhraseMatcherBuilder* builder) const {
+  const Tables& t = *tables_;
+  for (uint32_t i = 0; i < t.phrases.size(); ++i) {
+    const Tables::Phrase& p = t.phrases[i];
+    builder->Add(NormalizePhrase(p.text), p.cls, (t.tag << kIndexBits) | i, p.allow_suffix);
+  }
+}
+
+std::vector<v1::Claim> ClaimAssembler::Assemble(const NormalizedText& text,
+                                                absl::Span<const SentenceMentions> sentences,
+                                                absl::Span<const PhraseHit> hits,
+                                                absl::CivilDay published, bool explain) const {
+  Assembly assembly(*tables_, text, sentences, hits, published, explain);
+  return assembly.Run();
+}
+
+absl::StatusOr<v1::ClaimLexicon> ParseClaimLexicon(absl::string_view textproto,
+                                                   absl::string_view source) {
+  v1::ClaimLexicon lexicon;
+  google::protobuf::TextFormat::Parser parser;
+  FirstErrorCollector errors;
+  parser.RecordErrorsTo(&errors);
+  if (!parser.ParseFromString(std::string(textproto), &lexicon)) {
+    return absl::InvalidArgumentError(absl::StrCat(source, ":", errors.error()));
+  }
+  return lexicon;
+}
+
+v1::ClaimLexicon MergeClaimLexicons(const v1::ClaimLexicon& parent, const v1::ClaimLexicon& child) {
+  v1::ClaimLexicon out = parent;
+  out.MergeFrom(child);
+  out.set_lang(child.lang());
+  out.set_inherits(child.inherits());
+  return out;
+}
+
+}  // namespace claimline::extract
