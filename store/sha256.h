@@ -1,0 +1,47 @@
+// SHA-256 (FIPS 180-4), small and dependency-free, for content hashes.
+//
+// Incremental: Update() any number of times, then Finish() once. One-shot: Sha256(data).
+// Checked against the FIPS 180-2 test vectors in tests/store/sha256_test.cc.
+//
+//   Sha256Hasher h;
+//   h.Update("ab");
+//   h.Update("c");
+//   std::string digest = h.Finish();  // 32 raw bytes
+#ifndef CLAIMLINE_STORE_SHA256_H_
+#define CLAIMLINE_STORE_SHA256_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace claimline::store {
+
+inline constexpr size_t kSha256Bytes = 32;
+
+class Sha256Hasher {
+ public:
+  Sha256Hasher();
+
+  // Update: appends `data` to the message. REQUIRES: Finish() not called yet.
+  void Update(absl::string_view data);
+
+  // Finish: the 32-byte digest of everything given to Update. REQUIRES: called once.
+  std::string Finish();
+
+ private:
+  void Compress(const unsigned char* block);
+
+  uint32_t state_[8];
+  unsigned char buffer_[64];
+  size_t buffered_ = 0;  // bytes in buffer_
+  uint64_t length_ = 0;  // message length in bytes
+};
+
+// Sha256: the 32-byte digest of `data`.
+std::string Sha256(absl::string_view data);
+
+}  // namespace claimline::store
+
+#endif  // CLAIMLINE_STORE_SHA256_H_
