@@ -14,7 +14,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "claimline/v1/entities.pb.h"
+#include "extract/entities.h"
 #include "extract/gazetteer.h"
+#include "extract/normalized_text.h"
+#include "extract/phrase_matcher.h"
+#include "extract/sentences.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "unicode/normalizer2.h"
@@ -364,6 +368,102 @@ TEST_F(GazetteerDataTest, EverySeedArticleNamesTheCoreEntities) {
       }
       EXPECT_FALSE(found.empty()) << path.filename() << " names " << id << " by no full name";
     }
+  }
+}
+
+// LinkedIds: the canonical ids the engine links in `text`, in text order (unknown names
+// left out), with this gazetteer.
+std::vector<std::string> LinkedIds(const Gazetteer& gazetteer, const std::string& lang,
+                                   const std::string& text) {
+  EntityRecognizer recognizer(&gazetteer, lang);
+  PhraseMatcherBuilder builder;
+  recognizer.RegisterPhrases(&builder);
+  std::unique_ptr<PhraseMatcher> matcher = builder.Build();
+  absl::StatusOr<NormalizedText> normalized = Normalize(text);
+  EXPECT_TRUE(normalized.ok()) << normalized.status();
+  if (!normalized.ok()) return {};
+  auto splitter = SentenceSplitter::Create(lang);
+  EXPECT_TRUE(splitter.ok()) << splitter.status();
+  if (!splitter.ok()) return {};
+  const std::vector<uint32_t>& to_original = normalized->to_original;
+  auto to_normalized = [&](uint32_t original) {
+    return static_cast<uint32_t>(
+        std::lower_bound(to_original.begin(), to_original.end() - 1, original) -
+        to_original.begin());
+  };
+  std::vector<NormalizedRange> sentences;
+  for (const SentenceSpan& s : (*splitter)->Split(text)) {
+    sentences.push_back({to_normalized(s.begin), to_normalized(s.end)});
+  }
+  std::vector<std::string> ids;
+  for (const auto& sentence :
+       recognizer.Find(*normalized, sentences, matcher->FindAll(normalized->text), false)) {
+    for (const EntityMention& m : sentence) {
+      if (!m.ref.entity().empty()) ids.push_back(m.ref.entity());
+    }
+  }
+  return ids;
+}
+
+struct LinkCase {
+  const char* lang;
+  const char* text;
+  std::vector<std::string> ids;
+};
+
+// Sentences written for this test, one or more per language the gazetteer spells for.
+TEST_F(GazetteerDataTest, LinksNamesInEveryLanguage) {
+  auto g = Gazetteer::Create(*data_, kGazetteerPath);
+  ASSERT_TRUE(g.ok()) << g.status();
+  const std::vector<LinkCase> cases = {
+      {"id",
+       "Saham Nvidia anjlok setelah DeepSeek merilis model R1.",
+       {"nvidia", "deepseek", "r1"}},
+      {"it",
+       "Il titolo Meta ha seguito il FTSE MIB dopo le parole di Jensen Huang.",
+       {"meta", "ftse_mib", "jensen_huang"}},
+      {"fr", "Le titre d'Apple a reculé, selon Les Echos.", {"apple", "les_echos"}},
+      {"es", "Las acciones de Tesla subieron en el Nasdaq.", {"tesla", "nasdaq_composite"}},
+      {"de",
+       "Die Aktie von SAP fiel im DAX, berichtete das Handelsblatt.",
+       {"sap", "dax", "handelsblatt"}},
+      {"pt", "A Petrobras e o Ibovespa recuaram.", {"petrobras", "ibovespa"}},
+      {"en",
+       "Microsoft and OpenAI shares tracked the S&P 500, Reuters reported.",
+       {"microsoft", "openai", "sp_500", "reuters"}},
+      {"zh",
+       "英伟达股价下跌，黄仁勋表示纳斯达克的反应过度。黄还提到了台积电。",
+       {"nvidia", "jensen_huang", "nasdaq_composite", "jensen_huang", "tsmc"}},
+      {"zh-Hant", "輝達與台積電的股價同步上漲。", {"nvidia", "tsmc"}},
+      {"ja",
+       "ソフトバンクグループの孫正義氏は日経平均の下落について語った。",
+       {"softbank_group", "masayoshi_son", "nikkei_225"}},
+      {"ko", "삼성전자 주가가 코스피 지수 하락에 영향을 받았다.", {"samsung_electronics", "kospi"}},
+      {"hi", "एनवीडिया के शेयर गिरे और सेंसेक्स भी नीचे आया।", {"nvidia", "sensex"}},
+  };
+  for (const LinkCase& c : cases) {
+    EXPECT_EQ(LinkedIds(**g, c.lang, c.text), c.ids) << c.lang << ": " << c.text;
+  }
+}
+
+// Everyday words that are also names: lower case where the name is case-sensitive, and
+// Chinese strings that contain a short name inside other words.
+TEST_F(GazetteerDataTest, EverydayWordsLinkNothing) {
+  auto g = Gazetteer::Create(*data_, kGazetteerPath);
+  ASSERT_TRUE(g.ok()) << g.status();
+  const std::vector<LinkCase> cases = {
+      {"it", "La meta del viaggio era lontana, ma i generali erano pronti.", {}},
+      {"fr", "Il a fait fortune dans le commerce ; le mistral soufflait sur la roche.", {}},
+      {"fr", "Le monde entier parlait des échos de la crise.", {}},
+      {"es", "La llama de la vela se apagó y el país siguió con su meta.", {}},
+      {"en", "She ate an apple, checked her visa, and read the information twice.", {}},
+      {"en", "The tesla is a unit; a chevron is a stripe; adobe is a brick.", {}},
+      {"id", "Arah kompas menunjukkan utara, dan usaha itu berdiri mandiri.", {}},
+      {"zh", "报道指出，公司将努力拓展业务，加强生产管理，提高通信效率。", {}},
+      {"zh", "北京东城区的新店引起亚洲游客关注，三星级酒店也满了。", {}},
+  };
+  for (const LinkCase& c : cases) {
+    EXPECT_EQ(LinkedIds(**g, c.lang, c.text), c.ids) << c.lang << ": " << c.text;
   }
 }
 
