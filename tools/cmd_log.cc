@@ -11,6 +11,7 @@
 #include "tools/commands.h"
 #include "tools/event_format.h"
 #include "tools/open_database.h"
+#include "tools/text_width.h"
 
 namespace claimline::tools {
 namespace {
@@ -28,17 +29,9 @@ absl::StatusOr<uint64_t> ParseSequence(const Invocation& inv, const std::string&
   return n;
 }
 
-// Titles are cut to this many characters in the text form.
-constexpr size_t kTitleChars = 72;
-
-std::string ShortTitle(const std::string& title) {
-  size_t chars = 0;
-  for (size_t i = 0; i < title.size(); ++i) {
-    if ((static_cast<unsigned char>(title[i]) & 0xC0) == 0x80) continue;
-    if (++chars > kTitleChars) return title.substr(0, i) + "…";
-  }
-  return title;
-}
+// Widths, in terminal columns, of the source and title columns of the text form.
+constexpr size_t kSourceColumns = 20;
+constexpr size_t kTitleColumns = 72;
 
 std::string TextLine(const v1::Event& e) {
   std::string head =
@@ -47,10 +40,11 @@ std::string TextLine(const v1::Event& e) {
     case v1::Event::kArticleRecorded: {
       const v1::ArticleRecorded& r = e.article_recorded();
       const v1::Article& a = r.article();
-      return absl::StrFormat("%s%-7s %s %3d claim%s  %-18s %s", head,
+      return absl::StrFormat("%s%-7s %s %3d claim%s  %s  %s", head,
                              a.language() + (a.language_detected() ? "*" : ""), a.published(),
                              r.claims_size(), r.claims_size() == 1 ? " " : "s",
-                             a.source().empty() ? "-" : a.source(), ShortTitle(a.title()));
+                             FitWidth(a.source().empty() ? "-" : a.source(), kSourceColumns, true),
+                             FitWidth(a.title(), kTitleColumns, false));
     }
     case v1::Event::kClaimsRevised: {
       const v1::ClaimsRevised& r = e.claims_revised();

@@ -5,7 +5,8 @@ namespace claimline::tools {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> kAll = {
-      &kAppendCommand, &kLogCommand, &kShowCommand, &kStatsCommand, &kVerifyCommand,
+      &kAppendCommand, &kExtractCommand, &kLogCommand,
+      &kShowCommand,   &kStatsCommand,   &kVerifyCommand,
   };
   return kAll;
 }
