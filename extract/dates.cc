@@ -434,7 +434,9 @@ class DateScanner {
       const PhraseHit* cur = &hits[i];
       while (cur != nullptr) {
         const NumberWordEntry& ne = tables_.number_words[SentenceView::Index(*cur)];
-        parts.push_back({ne.value, ne.multiplier});
+        NumberWordPart part{ne.value, ne.multiplier};
+        if (!parts.empty() && !ContinuesNumberWords(parts.back(), part)) break;
+        parts.push_back(part);
         e = cur->end;
         size_t r = e;
         if (r < v_.end() && t_[r] == '-') ++r;
@@ -456,7 +458,8 @@ class DateScanner {
     size_t dl = ReadDigits(r, 2, &day);
     if (dl > 0 && !DigitAt(r + dl) && day >= 1 && day <= 31 &&
         !(r + dl < v_.end() &&
-          (t_[r + dl] == '%' || t_[r + dl] == '.' || IsLatinLetterByte(t_[r + dl])) &&
+          (t_[r + dl] == '%' || IsLatinLetterByte(t_[r + dl]) ||
+           ((t_[r + dl] == '.' || t_[r + dl] == ',') && DigitAt(r + dl + 1))) &&
           !v_.StartsWithAny(r + dl, tables_.ordinal_suffix))) {
       size_t e = r + dl;
       if (size_t o = v_.StartsWithAny(e, tables_.ordinal_suffix)) e += o;

@@ -156,4 +156,9 @@ double NumberWordValue(const std::vector<NumberWordPart>& parts) {
   return total + section + digit;
 }
 
+bool ContinuesNumberWords(const NumberWordPart& prev, const NumberWordPart& next) {
+  if (prev.multiplier || next.multiplier) return true;
+  return prev.value >= 20 && static_cast<int>(prev.value) % 10 == 0 && next.value < 10;
+}
+
 }  // namespace claimline::extract

@@ -56,6 +56,11 @@ struct NumberWordPart {
 };
 double NumberWordValue(const std::vector<NumberWordPart>& parts);
 
+// ContinuesNumberWords: whether `next` continues a spelled number that ended with `prev`:
+// after or before a multiplier always; two plain words only as tens then units ("twenty
+// five"), so "a two hundred" is "a" and "two hundred".
+bool ContinuesNumberWords(const NumberWordPart& prev, const NumberWordPart& next);
+
 }  // namespace claimline::extract
 
 #endif  // CLAIMLINE_EXTRACT_NUMBERS_H_

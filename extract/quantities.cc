@@ -178,7 +178,9 @@ class QuantityScanner {
       size_t begin = h.begin, end = h.begin;
       const PhraseHit* cur = v_.LongestAt(h.begin, PhraseClass::kNumberWord);
       while (cur != nullptr && parts.size() < 12) {
-        parts.push_back({Word(*cur).value, Word(*cur).multiplier});
+        NumberWordPart part{Word(*cur).value, Word(*cur).multiplier};
+        if (!parts.empty() && !ContinuesNumberWords(parts.back(), part)) break;
+        parts.push_back(part);
         end = cur->end;
         size_t r = end;
         if (r < v_.end() && t_[r] == '-') ++r;
