@@ -35,6 +35,11 @@ constexpr uint32_t kMarkerWindow = 40;      // characters between a trigger and 
 constexpr uint32_t kMarkerGap = 16;         // characters between "with" and X
 constexpr uint32_t kAgentGap = 3;           // characters between X and "ने" / "by" and X
 constexpr uint32_t kAnaphorSentences = 4;   // how far back "the company" looks
+constexpr uint32_t kMaxHitBytes = 256;
+constexpr uint32_t kCoordinationGap = 24;  // characters between coordinated names
+constexpr size_t kMaxAnchors = 32;         // per sentence; more is not prose
+constexpr size_t kMaxSentenceHits = 1024;  // per sentence, of this assembler's classes      //
+                                           // longer phrases are not compared for overlaps
 
 bool IsUnitClass(const v1::Quantity& q, v1::UnitClass c) {
   const std::string& u = q.unit();
@@ -117,6 +122,7 @@ struct ClaimAssembler::Tables {
     v1::Modality modality;
     v1::ModalityScope scope;
     uint32_t window;
+    bool suppress;
   };
   struct Cue {
     v1::CueType type;
@@ -211,6 +217,8 @@ struct ArticleState {
   absl::flat_hash_map<std::string, std::pair<int, const v1::EntityRef*>> frequency;
   std::deque<v1::EntityRef> owned;  // stable storage for refs that are not mentions
   std::vector<Pending> claims;
+  // by_subject: "kind|subject key" → indexes into `claims`, the candidates for merging.
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_subject;
 };
 
 class Assembly {
@@ -230,6 +238,7 @@ class Assembly {
  private:
   // Per-sentence scratch.
   void CollectHits(const SentenceMentions& s);
+  bool InsideValue(const SentenceMentions& s, const Hit& h) const;
   void ResolveAnaphors(uint32_t si, const SentenceMentions& s);
   void BuildAnchors();
   void ComputeClauses(std::vector<Anchor>& anchors) const;
@@ -237,6 +246,7 @@ class Assembly {
   void Remember(uint32_t si, const SentenceMentions& s);
 
   uint32_t Chars(uint32_t a, uint32_t b) const;
+  void CountChars(const SentenceMentions& s);
   uint32_t Gap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) const;
   bool BreakBetween(uint32_t a, uint32_t b) const;
   bool SameParagraph(uint32_t prev, uint32_t cur) const;
@@ -265,15 +275,32 @@ class Assembly {
   std::deque<EntityAt> extras_;  // owners of possessives: stable while ents_ is read
   std::vector<Anchor> anchors_;
   std::vector<bool> quantity_used_;
+  uint32_t prefix_base_ = 0;
+  std::vector<uint32_t> prefix_;  // code points before each byte of the sentence
 };
 
+// Chars: code points in [a, b). Inside the current sentence through its prefix counts
+// (constant time); elsewhere by counting.
 uint32_t Assembly::Chars(uint32_t a, uint32_t b) const {
   if (b <= a) return 0;
+  if (a >= prefix_base_ && b - prefix_base_ < prefix_.size()) {
+    return prefix_[b - prefix_base_] - prefix_[a - prefix_base_];
+  }
   uint32_t n = 0;
   for (uint32_t i = a; i < b && i < text_.original.size(); ++i) {
     if ((static_cast<unsigned char>(text_.original[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+void Assembly::CountChars(const SentenceMentions& s) {
+  prefix_base_ = s.begin;
+  prefix_.assign(1, 0);
+  prefix_.reserve(s.end - s.begin + 1);
+  for (uint32_t i = s.begin; i < s.end && i < text_.original.size(); ++i) {
+    bool lead = (static_cast<unsigned char>(text_.original[i]) & 0xC0) != 0x80;
+    prefix_.push_back(prefix_.back() + (lead ? 1 : 0));
+  }
 }
 
 // Gap: characters between two spans; 0 when they touch or overlap.
@@ -285,10 +312,8 @@ uint32_t Assembly::Gap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) const
 
 bool Assembly::BreakBetween(uint32_t a, uint32_t b) const {
   if (a > b) std::swap(a, b);
-  for (uint32_t p : breaks_) {
-    if (p >= a && p < b) return true;
-  }
-  return false;
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), a);
+  return it != breaks_.end() && *it < b;
 }
 
 // SameParagraph: no line break between the end of sentence `prev` and sentence `cur`
@@ -307,6 +332,20 @@ bool Assembly::TypeOk(const v1::EntityRef& r, const std::vector<v1::EntityType>&
                       bool untyped) const {
   if (r.type() == v1::ENTITY_TYPE_UNSPECIFIED) return untyped;
   return types.empty() || Contains(types, r.type());
+}
+
+// InsideValue: the hit lies inside a figure or a date ("16,9%", "1,234", "27/1"), or is a
+// separator between two digits; such a comma is no clause break.
+bool Assembly::InsideValue(const SentenceMentions& s, const Hit& h) const {
+  for (const QuantityMention& q : s.quantities) {
+    if (q.begin <= h.b && h.e <= q.end) return true;
+  }
+  for (const DateMention& d : s.dates) {
+    if (d.begin <= h.b && h.e <= d.end) return true;
+  }
+  const absl::string_view o = text_.original;
+  return h.b > 0 && h.e < o.size() && absl::ascii_isdigit(o[h.b - 1]) &&
+         absl::ascii_isdigit(o[h.e]);
 }
 
 void Assembly::CollectHits(const SentenceMentions& s) {
@@ -328,18 +367,30 @@ void Assembly::CollectHits(const SentenceMentions& s) {
     uint32_t index = it->payload & kIndexMask;
     if (index >= t_.phrases.size()) continue;
     const Tables::Phrase& p = t_.phrases[index];
+    if (it->end - it->begin > kMaxHitBytes) continue;
+    if (all.size() >= kMaxSentenceHits) break;
     all.push_back(
         Hit{text_.OriginalBegin(it->begin), text_.OriginalEnd(it->end), it->cls, p.item, index});
   }
-  // Within a class, a hit inside a longer hit of the same class is dropped ("capitalisation"
-  // inside "capitalisation boursière", "其" inside "其他").
+  // Within a class, matches are read leftmost-longest: a hit overlapping a longer hit of the
+  // same class (or one as long that starts earlier) is dropped ("capitalisation" inside
+  // "capitalisation boursière", "其" inside "其他", "个人资产" against "资产净值"). Hits on
+  // the same span all stay (a phrase listed under two kinds or cue types). `all` is ordered
+  // by begin and hits are short, so only neighbours are compared: linear time.
   auto inside_longer = [&](size_t i) {
-    for (size_t j = 0; j < all.size(); ++j) {
-      if (j == i || all[j].cls != all[i].cls) continue;
-      if (all[j].b <= all[i].b && all[i].e <= all[j].e &&
-          (all[j].e - all[j].b) > (all[i].e - all[i].b)) {
-        return true;
-      }
+    const Hit& h = all[i];
+    auto beats = [&](const Hit& o) {
+      if (o.cls != h.cls || (o.b == h.b && o.e == h.e)) return false;
+      if (!(o.b < h.e && h.b < o.e)) return false;
+      uint32_t lo = o.e - o.b, lh = h.e - h.b;
+      return lo > lh || (lo == lh && o.b < h.b);
+    };
+    for (size_t j = i; j-- > 0;) {
+      if (all[j].b + kMaxHitBytes < h.b) break;
+      if (beats(all[j])) return true;
+    }
+    for (size_t j = i + 1; j < all.size() && all[j].b < h.e; ++j) {
+      if (beats(all[j])) return true;
     }
     return false;
   };
@@ -359,7 +410,9 @@ void Assembly::CollectHits(const SentenceMentions& s) {
       default:
         if (t_.cues[h.item].type == v1::CUE_TYPE_BLOCK) break;
         cues_.push_back(h);
-        if (t_.cues[h.item].type == v1::CUE_TYPE_CLAUSE_BREAK) breaks_.push_back(h.b);
+        if (t_.cues[h.item].type == v1::CUE_TYPE_CLAUSE_BREAK && !InsideValue(s, h)) {
+          breaks_.push_back(h.b);
+        }
         break;
     }
   }
@@ -462,7 +515,7 @@ void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
 
 void Assembly::BuildAnchors() {
   anchors_.clear();
-  for (size_t i = 0; i < triggers_.size(); ++i) {
+  for (size_t i = 0; i < triggers_.size() && i < kMaxAnchors; ++i) {
     Anchor a;
     a.b = triggers_[i].b;
     a.e = triggers_[i].e;
@@ -471,14 +524,15 @@ void Assembly::BuildAnchors() {
     anchors_.push_back(a);
   }
   ComputeClauses(anchors_);
-  // Change words join the directional (or silent) frame of their clause; the others,
-  // unless weak, are bare changes.
+  // Change words join the frame of their clause; the others, unless weak, are bare changes.
   std::vector<bool> absorbed(directions_.size(), false);
   for (size_t d = 0; d < directions_.size(); ++d) {
     const Hit& h = directions_[d];
     for (Anchor& a : anchors_) {
       const Tables::Kind& k = t_.kinds[a.kind];
-      if (!(k.directional || k.silent)) continue;
+      // Kinds that take a figure own the change words of their clause too ("raised capex
+      // to $65B", "costs fell 20%"); release, interview and the like do not.
+      if (!(k.directional || k.silent || !k.units.empty())) continue;
       if (h.b < a.cb || h.b >= a.ce) continue;
       absorbed[d] = true;
       if (a.dir_hit < 0 || Gap(h.b, h.e, a.b, a.e) <
@@ -488,7 +542,7 @@ void Assembly::BuildAnchors() {
     }
   }
   bool added = false;
-  for (size_t d = 0; d < directions_.size(); ++d) {
+  for (size_t d = 0; d < directions_.size() && anchors_.size() < kMaxAnchors; ++d) {
     if (absorbed[d] || t_.directions[directions_[d].item].weak) continue;
     // A change word overlapping a trigger is part of it ("股价暴跌" is not two claims).
     bool overlaps = false;
@@ -558,6 +612,11 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       }
     }
   }
+
+  // The words the claim hangs on: the trigger and its change word (markers and subjects are
+  // placed relative to these).
+  std::vector<std::pair<uint32_t, uint32_t>> points = {{a.b, a.e}};
+  if (a.dir_hit >= 0) points.push_back({directions_[a.dir_hit].b, directions_[a.dir_hit].e});
 
   // Quantity: the nearest unused one in the clause with a unit some candidate kind takes.
   std::vector<int> candidate_kinds;
@@ -689,7 +748,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     return best;
   };
 
-  auto pick_subject = [&](const std::vector<v1::EntityType>& types, bool untyped,
+  auto pick_subject = [&](const std::vector<v1::EntityType>& types, bool untyped, bool local_only,
                           const EntityAt* avoid, std::string* how) -> const EntityAt* {
     // A possessive right before the frame, or glued to it, names an earlier owner.
     const Hit* possessive = nullptr;
@@ -716,19 +775,30 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
     if (possessive != nullptr || suffix) {
       uint32_t before = possessive != nullptr ? possessive->b : a.b;
-      const EntityAt* best = nullptr;
-      for (const EntityAt& e : ents_) {
-        if (e.e > before || &e == avoid) continue;
-        if (!TypeOk(*e.ref, types, false)) continue;
-        if (best == nullptr || e.b > best->b) best = &e;
-      }
       std::string label = possessive != nullptr ? absl::StrCat("«", PhraseOf(*possessive), "»")
                                                 : std::string("the suffix");
-      if (best != nullptr) {
-        *how = absl::StrCat("owner of the possessive ", label, ": nearest earlier ",
-                            best->via.empty() ? "" : absl::StrCat("(", best->via, ") "),
-                            "in the sentence");
-        return best;
+      // The owner is the first entity of the right type in the possessive's own sub-clause,
+      // else in the nearest earlier sub-clause that has one: clause-initial is where the
+      // subject stands ("X's shares fell 17%, and its value…", "X 的模型…，但其成本…").
+      std::vector<uint32_t> starts = {s.begin};
+      for (uint32_t p : breaks_) {
+        if (p < before && p >= s.begin) starts.push_back(p);
+      }
+      uint32_t end = before;
+      for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+        const EntityAt* first = nullptr;
+        for (const EntityAt& e : ents_) {
+          if (e.b < *it || e.e > end || &e == avoid) continue;
+          if (!TypeOk(*e.ref, types, false)) continue;
+          if (first == nullptr || e.b < first->b) first = &e;
+        }
+        if (first != nullptr) {
+          *how = absl::StrCat("owner of the possessive ", label, ": first of its type in ",
+                              end == before ? "its sub-clause" : "an earlier sub-clause",
+                              first->via.empty() ? "" : absl::StrCat(" (", first->via, ")"));
+          return first;
+        }
+        end = *it;
       }
       std::string back;
       const v1::EntityRef* ref = ResolveBack(types, si, before, &back);
@@ -739,9 +809,13 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         *how = extras_.back().via;
         return &extras_.back();
       }
+      return nullptr;
     }
-    // By type and position: the clause first (agent-marked entities first), then the rest of
-    // the sentence, earlier before later.
+    // By type and position: the entity's sub-clause (no clause break between it and the
+    // trigger or its change word) first, then the rest of the clause, then the sentence,
+    // earlier before later; agent-marked entities first, anaphors after the trigger last.
+    // A change must find its subject locally ("…, and the shares fell" is no claim about
+    // a company named two clauses before).
     const EntityAt* best = nullptr;
     std::tuple<int, int, uint32_t> best_score;
     for (const EntityAt& e : ents_) {
@@ -750,8 +824,15 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       if (e.b < a.e && a.b < e.e) continue;  // inside the trigger
       bool in_clause = e.b >= cb && e.e <= ce;
       bool before = e.e <= a.b;
-      int tier = in_clause ? 0 : (before ? 2 : 3);
-      if (in_clause && t_.verb_final && !before) tier = 1;
+      bool local = false;
+      for (const auto& [pb, pe] : points) {
+        if (e.e <= pb ? !BreakBetween(e.e, pb) : (e.b >= pe ? !BreakBetween(pe, e.b) : true)) {
+          local = true;
+        }
+      }
+      int tier = in_clause ? (local ? 0 : 2) : (before ? 3 : 4);
+      if (tier == 0 && t_.verb_final && !before) tier = 1;
+      if (local_only && tier > 1) continue;
       bool agent = false;
       for (const Hit& c : cues_) {
         const Tables::Cue& cue = t_.cues[c.item];
@@ -761,7 +842,8 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
           agent = true;
         }
       }
-      int sub = (agent ? 0 : 2) + (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 1 : 0);
+      int sub = (agent ? 0 : 2) + (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 1 : 0) +
+                (!e.via.empty() && !before ? 1 : 0);
       auto score = std::make_tuple(tier, sub, Gap(e.b, e.e, core_b, core_e));
       if (best == nullptr || score < best_score) {
         best = &e;
@@ -769,8 +851,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       }
     }
     if (best != nullptr) {
-      static const char* const kTier[] = {"in the clause", "in the clause, after the verb",
-                                          "earlier in the sentence", "later in the sentence"};
+      static const char* const kTier[] = {"in its sub-clause", "in its sub-clause, after the verb",
+                                          "in the clause", "earlier in the sentence",
+                                          "later in the sentence"};
       *how = absl::StrCat(kTier[std::get<0>(best_score)],
                           std::get<1>(best_score) < 2 ? ", agent-marked" : "",
                           best->via.empty() ? "" : absl::StrCat(", via ", best->via));
@@ -787,7 +870,8 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     std::string oh;
     const EntityAt* obj = pick_object(kd, nullptr, &oh, /*markers_only=*/true);
     std::string sh;
-    const EntityAt* subj = pick_subject(*types, kd.untyped_subject, obj, &sh);
+    const EntityAt* subj =
+        pick_subject(*types, kd.untyped_subject, kd.directional || a.kind < 0, obj, &sh);
     if (subj == nullptr) continue;
     if (obj == nullptr) obj = pick_object(kd, subj, &oh, false);
     if (obj != nullptr && KeyOf(*obj->ref) == KeyOf(*subj->ref)) obj = nullptr;
@@ -899,9 +983,6 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   v1::Modality modality = implied_modality;
   std::string modality_why;
   if (implied_modality != v1::MODALITY_UNSPECIFIED) modality_why = "implied by the trigger";
-  // The words a marker modifies: the trigger and its change word.
-  std::vector<std::pair<uint32_t, uint32_t>> points = {{a.b, a.e}};
-  if (a.dir_hit >= 0) points.push_back({directions_[a.dir_hit].b, directions_[a.dir_hit].e});
   for (const Hit& m : markers_) {
     const Tables::Marker& mk = t_.markers[m.item];
     uint32_t window = mk.window != 0 ? mk.window : t_.default_window;
@@ -931,6 +1012,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         break;
     }
     if (!in) continue;
+    if (mk.suppress) {
+      if (explain_) why.push_back(absl::StrCat("suppressed: «", PhraseOf(m), "» (a hypothetical)"));
+      return;
+    }
     if (rank(mk.modality) > rank(modality)) {
       modality = mk.modality;
       modality_why = absl::StrCat("marker «", PhraseOf(m), "»");
@@ -955,6 +1040,49 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   c.set_confidence(std::min(confidence, 0.95f));
   if (explain_) {
     for (std::string& line : why) c.add_explain(std::move(line));
+  }
+  // Coordinated subjects ("Google, Apple and Microsoft held calls") each get the claim when
+  // the kind is distributive: same-type names joined by coordination cues, other names
+  // (their executives) allowed in between.
+  std::vector<const EntityAt*> members;
+  if (k.distributive && subject->via.empty()) {
+    auto coordinated = [&](const EntityAt& x, const EntityAt& y) {
+      if (Chars(x.e, y.b) > kCoordinationGap) return false;
+      for (const Hit& c : cues_) {
+        if (t_.cues[c.item].type == v1::CUE_TYPE_COORDINATION && c.b >= x.e && c.e <= y.b) {
+          return true;
+        }
+      }
+      return false;
+    };
+    size_t at = 0;
+    while (at < ents_.size() && &ents_[at] != subject) ++at;
+    const EntityAt* cur = subject;
+    for (size_t j = at; j-- > 0 && at < ents_.size();) {
+      const EntityAt& e = ents_[j];
+      if (!e.via.empty() || e.ref->type() != subject->ref->type()) continue;
+      if (!coordinated(e, *cur)) break;
+      members.push_back(&e);
+      cur = &e;
+    }
+    cur = subject;
+    for (size_t j = at + 1; j < ents_.size(); ++j) {
+      const EntityAt& e = ents_[j];
+      if (!e.via.empty() || e.ref->type() != subject->ref->type()) continue;
+      if (!coordinated(*cur, e)) break;
+      members.push_back(&e);
+      cur = &e;
+    }
+  }
+  for (const EntityAt* m : members) {
+    Pending q = p;
+    *q.claim.mutable_subject() = *m->ref;
+    q.subject_key = KeyOf(*m->ref);
+    if (explain_) {
+      q.claim.add_explain(absl::StrCat("subject «", m->ref->text(), "» coordinated with «",
+                                       subject->ref->text(), "» (distributive kind)"));
+    }
+    AddPending(std::move(q));
   }
   AddPending(std::move(p));
   // A resolved subject counts as a mention for later anaphora.
@@ -984,7 +1112,9 @@ bool DatesCompatible(const v1::Claim& a, const v1::Claim& b) {
 void Assembly::AddPending(Pending p) {
   // The same claim told again (a repeated headline, a recap): one claim, the most
   // informative telling, with what the other adds.
-  for (Pending& k : state_.claims) {
+  std::vector<size_t>& same_subject = state_.by_subject[absl::StrCat(p.kind, "|", p.subject_key)];
+  for (size_t index : same_subject) {
+    Pending& k = state_.claims[index];
     const v1::Claim& x = k.claim;
     const v1::Claim& y = p.claim;
     if (k.kind != p.kind || k.subject_key != p.subject_key) continue;
@@ -1023,6 +1153,7 @@ void Assembly::AddPending(Pending p) {
     }
     return;
   }
+  same_subject.push_back(state_.claims.size());
   state_.claims.push_back(std::move(p));
 }
 
@@ -1052,6 +1183,7 @@ std::vector<v1::Claim> Assembly::Run() {
       Remember(si, s);  // anaphors still name their antecedents for later sentences
       continue;
     }
+    CountChars(s);
     BuildAnchors();
     quantity_used_.assign(s.quantities.size(), false);
     // Frames first (they own their figures), then bare changes.
@@ -1163,12 +1295,12 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
     if (!st.ok()) return st;
   }
   for (const v1::ModalityMarker& m : lexicon.modality()) {
-    if (m.modality() == v1::MODALITY_UNSPECIFIED) {
+    if (m.modality() == v1::MODALITY_UNSPECIFIED && !m.suppress()) {
       return bad(absl::StrCat("modality marker «", m.phrase_size() > 0 ? m.phrase(0) : "",
                               "» without a modality"));
     }
     uint32_t item = static_cast<uint32_t>(t->markers.size());
-    t->markers.push_back(Tables::Marker{m.modality(), m.scope(), m.window()});
+    t->markers.push_back(Tables::Marker{m.modality(), m.scope(), m.window(), m.suppress()});
     absl::Status st = add_phrases(m.phrase(), PhraseClass::kModality, item, m.allow_suffix(),
                                   "a modality marker");
     if (!st.ok()) return st;
