@@ -75,7 +75,10 @@ class QuantityScanner {
       if (b.high) m.quantity.set_high(*b.high);
       m.quantity.set_approx(b.approx);
       m.quantity.set_text(std::string(v_.OriginalText(b.begin, b.end)));
-      m.explain = std::move(b.explain);
+      m.explain.push_back(
+          absl::StrCat("quantity: ", b.unit, " [", b.low ? absl::StrCat(*b.low) : "null", ", ",
+                       b.high ? absl::StrCat(*b.high) : "null", "]", b.approx ? " approx" : ""));
+      for (std::string& e : b.explain) m.explain.push_back(std::move(e));
       out.push_back(std::move(m));
     }
     return out;
