@@ -1,0 +1,558 @@
+#include "projections/claims_projection.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "base/civil_date.h"
+#include "base/status_macros.h"
+#include "projections/cluster_summary.h"
+#include "projections/keys.h"
+#include "projections/names.h"
+#include "projections/time_buckets.h"
+
+namespace claimline::projections {
+namespace {
+
+constexpr size_t kMaxNames = 16;
+
+void Decrement(v1::ProjectionInfo& info) {
+  if (info.attestations() > 0) info.set_attestations(info.attestations() - 1);
+}
+
+// ArticleAndClaimOf: the article sequence and claim index at the end of an f/ key.
+absl::StatusOr<std::pair<uint64_t, uint32_t>> ArticleAndClaimOf(absl::string_view fkey) {
+  std::vector<absl::string_view> parts = absl::StrSplit(fkey, '/');
+  if (parts.size() >= 2) {
+    std::optional<uint64_t> seq = keys::ParseHex(parts[parts.size() - 2]);
+    std::optional<uint64_t> claim = keys::ParseHex(parts[parts.size() - 1]);
+    if (seq && claim) return std::make_pair(*seq, static_cast<uint32_t>(*claim));
+  }
+  return absl::DataLossError(absl::StrCat("malformed floating key \"", fkey, "\""));
+}
+
+}  // namespace
+
+ClaimsProjection::ClaimsProjection(const v1::ProjectionRules& rules) : rules_(rules) {}
+
+void ClaimsProjection::InitialRows(const v1::ProjectionRules& rules, StateCache& state) {
+  CompiledRules compiled(rules);
+  for (const v1::EntityAlias& a : rules.alias()) {
+    const std::string entity = compiled.Merge(SanitizeId(a.entity()));
+    v1::AliasEntry entry;
+    entry.set_from_rules(true);
+    state.PutMessage(keys::Alias(FoldName(a.alias()), entity), entry);
+    state.PutMessage(keys::Alias(FoldName(entity), entity), entry);
+  }
+}
+
+absl::StatusOr<bool> ClaimsProjection::Apply(const v1::Event& event, ApplyContext& ctx) {
+  switch (event.payload_case()) {
+    case v1::Event::kArticleRecorded:
+      RETURN_IF_ERROR(OnArticle(event.sequence(), event.article_recorded(), ctx));
+      return true;
+    case v1::Event::kClaimsRevised:
+      RETURN_IF_ERROR(OnRevised(event.sequence(), event.claims_revised(), ctx));
+      return true;
+    case v1::Event::kArticleRetracted:
+      RETURN_IF_ERROR(OnRetracted(event.article_retracted(), ctx));
+      return true;
+    case v1::Event::kArticleMetadataCorrected:
+      RETURN_IF_ERROR(OnCorrected(event.article_metadata_corrected(), ctx));
+      return true;
+    default:
+      return false;
+  }
+}
+
+absl::Status ClaimsProjection::OnArticle(uint64_t seq, const v1::ArticleRecorded& e,
+                                         ApplyContext& ctx) {
+  ctx.info.set_articles(ctx.info.articles() + 1);
+  v1::ArticleState st;
+  *st.mutable_article() = e.article();
+  st.mutable_article()->clear_text();
+  st.set_included(rules_.Includes(st.article()));
+  st.set_claims_sequence(seq);
+  st.set_extracted_published(st.article().published());
+  if (st.included()) {
+    // A new article has no rows yet: its own writes are all in the chunk's overlay.
+    RETURN_IF_ERROR(AddClaims(seq, e.claims(), seq, /*fresh=*/true, st, ctx));
+  } else {
+    ctx.info.set_articles_excluded(ctx.info.articles_excluded() + 1);
+  }
+  ctx.state.PutMessage(keys::Article(seq), st);
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::OnRevised(uint64_t seq, const v1::ClaimsRevised& e,
+                                         ApplyContext& ctx) {
+  const std::string key = keys::Article(e.article_sequence());
+  v1::ArticleState st;
+  ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(key, st));
+  if (!found) {
+    ctx.info.set_orphan_events(ctx.info.orphan_events() + 1);
+    return absl::OkStatus();
+  }
+  RETURN_IF_ERROR(RemoveClaims(e.article_sequence(), st, ctx));
+  st.set_claims_sequence(seq);
+  st.set_extracted_published(st.article().published());
+  if (st.included() && !st.retracted()) {
+    RETURN_IF_ERROR(AddClaims(e.article_sequence(), e.claims(), seq, /*fresh=*/false, st, ctx));
+  }
+  ctx.state.PutMessage(key, st);
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::OnRetracted(const v1::ArticleRetracted& e, ApplyContext& ctx) {
+  const std::string key = keys::Article(e.article_sequence());
+  v1::ArticleState st;
+  ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(key, st));
+  if (!found) {
+    ctx.info.set_orphan_events(ctx.info.orphan_events() + 1);
+    return absl::OkStatus();
+  }
+  if (st.retracted()) return absl::OkStatus();
+  RETURN_IF_ERROR(RemoveClaims(e.article_sequence(), st, ctx));
+  st.set_retracted(true);
+  ctx.info.set_articles_retracted(ctx.info.articles_retracted() + 1);
+  ctx.state.PutMessage(key, st);
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::OnCorrected(const v1::ArticleMetadataCorrected& e,
+                                           ApplyContext& ctx) {
+  const std::string key = keys::Article(e.article_sequence());
+  v1::ArticleState st;
+  ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(key, st));
+  if (!found) {
+    ctx.info.set_orphan_events(ctx.info.orphan_events() + 1);
+    return absl::OkStatus();
+  }
+  v1::Article& a = *st.mutable_article();
+  for (const std::string& field : e.fields()) {
+    if (field == "published") {
+      a.set_published(e.article().published());
+    } else if (field == "source") {
+      a.set_source(e.article().source());
+    } else if (field == "url") {
+      a.set_url(e.article().url());
+    } else if (field == "title") {
+      a.set_title(e.article().title());
+    } else if (field == "language") {
+      a.set_language(e.article().language());
+    }
+  }
+  if (!st.retracted()) {
+    RETURN_IF_ERROR(RemoveClaims(e.article_sequence(), st, ctx));
+    const bool included = rules_.Includes(a);
+    if (included != st.included()) {
+      ctx.info.set_articles_excluded(ctx.info.articles_excluded() + (included ? -1 : 1));
+      st.set_included(included);
+    }
+    if (included) {
+      // The claims live in the event that carried them; re-read it (without its text).
+      ASSIGN_OR_RETURN(v1::Event carrier, ctx.log.Get(st.claims_sequence()));
+      const auto& claims = carrier.has_claims_revised() ? carrier.claims_revised().claims()
+                                                        : carrier.article_recorded().claims();
+      RETURN_IF_ERROR(AddClaims(e.article_sequence(), claims, st.claims_sequence(),
+                                /*fresh=*/false, st, ctx));
+    }
+  }
+  ctx.state.PutMessage(key, st);
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
+                                         uint64_t claims_seq, bool fresh, v1::ArticleState& st,
+                                         ApplyContext& ctx) {
+  const v1::Article& a = st.article();
+  const bool reanchor = a.published() != st.extracted_published();
+  for (int i = 0; i < claims.size(); ++i) {
+    const v1::Claim& claim = claims.Get(i);
+    const std::string kind = rules_.MapKind(claim.kind());
+    if (kind.empty()) continue;
+    const std::string subject = rules_.CanonicalEntity(claim.subject());
+    if (subject.empty()) continue;
+    std::string object = claim.has_object() ? rules_.CanonicalEntity(claim.object()) : "";
+    if (object == subject) object.clear();
+
+    v1::Attestation att;
+    att.set_article_sequence(article);
+    att.set_claim_index(static_cast<uint32_t>(i));
+    att.set_source(a.source());
+    att.set_url(a.url());
+    att.set_language(a.language());
+    att.set_published(a.published());
+    att.set_title(a.title());
+    *att.mutable_claim() = claim;
+    att.mutable_claim()->clear_explain();
+    att.set_claims_sequence(claims_seq);
+    if (reanchor) {
+      *att.mutable_claim()->mutable_when() =
+          Reanchor(claim.when(), st.extracted_published(), a.published());
+    }
+    const Placement p = Place(att.claim().when(), a.published(), rules_);
+
+    const std::string gid = keys::GroupId(kind, subject, object);
+    ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+    if (g->state.kind().empty()) {
+      g->state.set_kind(kind);
+      g->state.set_subject(subject);
+      g->state.set_object(object);
+    }
+    RETURN_IF_ERROR(IndexName(subject, claim.subject(), ctx));
+    if (!object.empty()) RETURN_IF_ERROR(IndexName(object, claim.object(), ctx));
+
+    v1::AttestationRef ref;
+    ref.set_claim_index(static_cast<uint32_t>(i));
+    ref.set_group(gid);
+    if (p.pinned) {
+      att.set_floating(false);
+      const std::string cid = keys::ClusterId(gid, false, p.bucket);
+      RETURN_IF_ERROR(Insert(cid, g->state, p.bucket, false, att, fresh, ctx));
+      ref.set_pinned_bucket(p.bucket);
+      ref.set_cluster(cid);
+      RETURN_IF_ERROR(AddPinned(gid, p.bucket, ctx));
+    } else {
+      att.set_floating(true);
+      const std::string target =
+          p.window_from.empty() ? "" : LatestPinned(g->state, p.window_from, p.window_to);
+      const bool at_home = target.empty();
+      const std::string bucket = at_home ? p.home : target;
+      const std::string cid = keys::ClusterId(gid, at_home, bucket);
+      RETURN_IF_ERROR(Insert(cid, g->state, bucket, at_home, att, fresh, ctx));
+      v1::FloatingEntry fe;
+      fe.set_window_from(p.window_from);
+      fe.set_window_to(p.window_to);
+      fe.set_home(p.home);
+      fe.set_placed_bucket(target);
+      fe.set_cluster(cid);
+      const std::string fkey =
+          keys::Floating(gid, p.window_to.empty() ? p.home : p.window_to, article, i);
+      ctx.state.PutMessage(fkey, fe);
+      ref.set_floating_key(fkey);
+    }
+    *st.add_refs() = std::move(ref);
+    ctx.info.set_attestations(ctx.info.attestations() + 1);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::RemoveClaims(uint64_t article, v1::ArticleState& st,
+                                            ApplyContext& ctx) {
+  for (const v1::AttestationRef& ref : st.refs()) {
+    if (!ref.floating_key().empty()) {
+      // Where a floating claim is now is in its f/ row (it may have moved).
+      v1::FloatingEntry fe;
+      ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(ref.floating_key(), fe));
+      if (!found) {
+        return absl::DataLossError(absl::StrCat("projection ", ctx.state.ns(), ": row \"",
+                                                ref.floating_key(), "\" is missing"));
+      }
+      ASSIGN_OR_RETURN(v1::Attestation gone, Erase(fe.cluster(), article, ref.claim_index(), ctx));
+      ctx.state.Delete(ref.floating_key());
+    } else {
+      ASSIGN_OR_RETURN(v1::Attestation gone, Erase(ref.cluster(), article, ref.claim_index(), ctx));
+      RETURN_IF_ERROR(RemovePinned(ref.group(), ref.pinned_bucket(), ctx));
+    }
+    Decrement(ctx.info);
+  }
+  st.clear_refs();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ClaimsProjection::ClusterEntry*> ClaimsProjection::LoadCluster(
+    const std::string& cid, ApplyContext& ctx) {
+  auto [it, inserted] = clusters_.try_emplace(cid);
+  if (inserted) {
+    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Summary(cid), it->second.summary));
+    it->second.existed = found;
+    it->second.was_conflict = found && it->second.summary.conflict();
+  }
+  return &it->second;
+}
+
+absl::StatusOr<ClaimsProjection::GroupEntry*> ClaimsProjection::LoadGroup(const std::string& gid,
+                                                                          ApplyContext& ctx) {
+  auto [it, inserted] = groups_.try_emplace(gid);
+  if (inserted) {
+    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Group(gid), it->second.state));
+    it->second.existed = found;
+  }
+  return &it->second;
+}
+
+absl::StatusOr<std::vector<v1::Attestation>> ClaimsProjection::ArticleAttestations(
+    const std::string& cid, uint64_t article, bool fresh, ApplyContext& ctx) {
+  std::vector<v1::Attestation> out;
+  bool bad = false;
+  RETURN_IF_ERROR(ctx.state.ScanPrefix(
+      keys::AttestationArticlePrefix(cid, article),
+      [&](absl::string_view, absl::string_view value) {
+        out.emplace_back();
+        if (!out.back().ParseFromArray(value.data(), static_cast<int>(value.size()))) bad = true;
+        return !bad;
+      },
+      /*overlay_only=*/fresh));
+  if (bad) {
+    return absl::DataLossError(absl::StrCat("projection ", ctx.state.ns(),
+                                            ": an attestation of "
+                                            "cluster ",
+                                            cid, " does not parse"));
+  }
+  return out;
+}
+
+absl::Status ClaimsProjection::Insert(const std::string& cid, const v1::GroupState& group,
+                                      const std::string& bucket, bool floating,
+                                      const v1::Attestation& att, bool fresh, ApplyContext& ctx) {
+  ASSIGN_OR_RETURN(ClusterEntry * c, LoadCluster(cid, ctx));
+  v1::ClusterSummary& s = c->summary;
+  if (s.id().empty()) {
+    s.set_id(cid);
+    s.set_kind(group.kind());
+    s.set_subject(group.subject());
+    s.set_object(group.object());
+    s.set_bucket_start(bucket);
+    s.set_bucket(rules_.bucket());
+    s.set_floating(floating);
+  }
+  ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
+                   ArticleAttestations(cid, att.article_sequence(), fresh, ctx));
+  AddToSummary(att, ContextFor(att, others), s);
+  ctx.state.PutMessage(keys::Attestation(cid, att.article_sequence(), att.claim_index()), att);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Attestation> ClaimsProjection::Erase(const std::string& cid, uint64_t article,
+                                                        uint32_t claim, ApplyContext& ctx) {
+  ASSIGN_OR_RETURN(ClusterEntry * c, LoadCluster(cid, ctx));
+  const std::string key = keys::Attestation(cid, article, claim);
+  v1::Attestation att;
+  ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(key, att));
+  if (!found) {
+    return absl::DataLossError(
+        absl::StrCat("projection ", ctx.state.ns(), ": row \"", key, "\" is missing"));
+  }
+  ctx.state.Delete(key);
+  ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
+                   ArticleAttestations(cid, article, /*fresh=*/false, ctx));
+  if (RemoveFromSummary(att, ContextFor(att, others), c->summary)) c->bounds_dirty = true;
+  return att;
+}
+
+absl::Status ClaimsProjection::AddPinned(const std::string& gid, const std::string& bucket,
+                                         ApplyContext& ctx) {
+  ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  auto* pinned = g->state.mutable_pinned();
+  auto it = std::lower_bound(
+      pinned->begin(), pinned->end(), bucket,
+      [](const v1::PinnedBucket& b, const std::string& start) { return b.start() < start; });
+  if (it != pinned->end() && it->start() == bucket) {
+    it->set_attestations(it->attestations() + 1);
+    return absl::OkStatus();
+  }
+  const int pos = static_cast<int>(it - pinned->begin());
+  v1::PinnedBucket* added = pinned->Add();
+  added->set_start(bucket);
+  added->set_attestations(1);
+  for (int i = pinned->size() - 1; i > pos; --i) pinned->SwapElements(i, i - 1);
+  return Replace(gid, bucket, /*created=*/true, ctx);
+}
+
+absl::Status ClaimsProjection::RemovePinned(const std::string& gid, const std::string& bucket,
+                                            ApplyContext& ctx) {
+  ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  auto* pinned = g->state.mutable_pinned();
+  for (int i = 0; i < pinned->size(); ++i) {
+    if (pinned->Get(i).start() != bucket) continue;
+    v1::PinnedBucket* b = pinned->Mutable(i);
+    if (b->attestations() > 1) {
+      b->set_attestations(b->attestations() - 1);
+      return absl::OkStatus();
+    }
+    pinned->DeleteSubrange(i, 1);
+    return Replace(gid, bucket, /*created=*/false, ctx);
+  }
+  return absl::DataLossError(absl::StrCat("projection ", ctx.state.ns(), ": group ", gid,
+                                          " has no dated bucket ", bucket));
+}
+
+std::string ClaimsProjection::LatestPinned(const v1::GroupState& group, const std::string& from,
+                                           const std::string& to) const {
+  for (int i = group.pinned_size() - 1; i >= 0; --i) {
+    const std::string& start = group.pinned(i).start();
+    if (start > to) continue;
+    absl::StatusOr<absl::CivilDay> day = ParseIsoDate(start);
+    if (!day.ok()) continue;
+    if (FormatIsoDate(BucketEnd(*day, rules_.bucket())) >= from) return start;
+    break;  // earlier buckets end earlier still
+  }
+  return "";
+}
+
+absl::Status ClaimsProjection::Replace(const std::string& gid, const std::string& bucket,
+                                       bool created, ApplyContext& ctx) {
+  ASSIGN_OR_RETURN(absl::CivilDay start, ParseIsoDate(bucket));
+  const absl::CivilDay end = BucketEnd(start, rules_.bucket());
+  const std::string end_iso = FormatIsoDate(end);
+  // A floating claim that meets [start, end] has its window's end in
+  // [start, end + max_window_days]: its f/ key's month is one of these.
+  const absl::CivilMonth last(end + rules_.max_window_days());
+  std::vector<std::pair<std::string, v1::FloatingEntry>> moves;
+  bool bad = false;
+  for (absl::CivilMonth m(start); m <= last; ++m) {
+    const std::string month = absl::StrFormat("%04d-%02d", m.year(), m.month());
+    RETURN_IF_ERROR(ctx.state.ScanPrefix(
+        keys::FloatingMonthPrefix(gid, month), [&](absl::string_view key, absl::string_view value) {
+          v1::FloatingEntry fe;
+          if (!fe.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+            bad = true;
+            return false;
+          }
+          if (fe.window_from().empty() || fe.window_to() < bucket || fe.window_from() > end_iso) {
+            return true;
+          }
+          const bool affected = created
+                                    ? (fe.placed_bucket().empty() || fe.placed_bucket() < bucket)
+                                    : fe.placed_bucket() == bucket;
+          if (affected) moves.emplace_back(std::string(key), std::move(fe));
+          return true;
+        }));
+    if (bad) {
+      return absl::DataLossError(absl::StrCat(
+          "projection ", ctx.state.ns(), ": a floating row of group ", gid, " does not parse"));
+    }
+  }
+  if (moves.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  for (auto& [fkey, fe] : moves) {
+    ASSIGN_OR_RETURN(auto article_claim, ArticleAndClaimOf(fkey));
+    const std::string placed =
+        created ? bucket : LatestPinned(g->state, fe.window_from(), fe.window_to());
+    const bool at_home = placed.empty();
+    const std::string target_bucket = at_home ? fe.home() : placed;
+    const std::string cid = keys::ClusterId(gid, at_home, target_bucket);
+    if (cid == fe.cluster()) continue;
+    ASSIGN_OR_RETURN(v1::Attestation att,
+                     Erase(fe.cluster(), article_claim.first, article_claim.second, ctx));
+    RETURN_IF_ERROR(Insert(cid, g->state, target_bucket, at_home, att, /*fresh=*/false, ctx));
+    fe.set_placed_bucket(placed);
+    fe.set_cluster(cid);
+    ctx.state.PutMessage(fkey, fe);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::IndexName(const std::string& entity, const v1::EntityRef& ref,
+                                         ApplyContext& ctx) {
+  std::string names[3] = {FoldName(ref.text()), FoldName(ref.key()), FoldName(entity)};
+  for (int i = 0; i < 3; ++i) {
+    if (names[i].empty() || (i > 0 && names[i] == names[0]) || (i == 2 && names[2] == names[1])) {
+      continue;
+    }
+    const std::string key = keys::Alias(names[i], entity);
+    auto [it, inserted] = aliases_.try_emplace(key);
+    if (inserted) RETURN_IF_ERROR(ctx.state.GetMessage(key, it->second.entry).status());
+    it->second.entry.set_mentions(it->second.entry.mentions() + 1);
+    it->second.dirty = true;
+  }
+  auto [it, inserted] = entities_.try_emplace(entity);
+  v1::EntityInfo& info = it->second.info;
+  if (inserted) {
+    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Entity(entity), info));
+    if (!found) info.set_id(entity);
+  }
+  it->second.dirty = true;
+  info.set_mentions(info.mentions() + 1);
+  if (info.type() == v1::ENTITY_TYPE_UNSPECIFIED) info.set_type(ref.type());
+  if (!ref.text().empty()) {
+    bool seen = false;
+    for (v1::NameCount& n : *info.mutable_names()) {
+      if (n.name() == ref.text()) {
+        n.set_mentions(n.mentions() + 1);
+        seen = true;
+        break;
+      }
+    }
+    // Capped when a name is first seen, never by dropping one, so the list does not
+    // depend on where chunks begin.
+    if (!seen && static_cast<size_t>(info.names_size()) < kMaxNames) {
+      v1::NameCount* n = info.add_names();
+      n->set_name(ref.text());
+      n->set_mentions(1);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
+  StateCache& state = ctx.state;
+  for (auto& [cid, c] : clusters_) {
+    v1::ClusterSummary& s = c.summary;
+    std::vector<std::string> timeline = {keys::Timeline(s.subject(), s.bucket_start(), cid)};
+    if (!s.object().empty()) timeline.push_back(keys::Timeline(s.object(), s.bucket_start(), cid));
+    const std::string conflict_key = keys::Conflict(s.bucket_start(), cid);
+    if (s.attestations() == 0) {
+      if (c.existed) {
+        state.Delete(keys::Summary(cid));
+        for (const std::string& k : timeline) state.Delete(k);
+      }
+      if (c.was_conflict) state.Delete(conflict_key);
+      continue;
+    }
+    if (c.bounds_dirty) {
+      std::vector<v1::Attestation> all;
+      bool bad = false;
+      RETURN_IF_ERROR(state.ScanPrefix(
+          keys::AttestationPrefix(cid), [&](absl::string_view, absl::string_view value) {
+            all.emplace_back();
+            bad = !all.back().ParseFromArray(value.data(), static_cast<int>(value.size()));
+            return !bad;
+          }));
+      if (bad) {
+        return absl::DataLossError(absl::StrCat(
+            "projection ", state.ns(), ": an attestation of cluster ", cid, " does not parse"));
+      }
+      SetBounds(all, s);
+    }
+    FinalizeSummary(rules_, s);
+    std::string bytes;
+    s.SerializeToString(&bytes);
+    for (const std::string& k : timeline) state.Put(k, bytes);
+    if (s.conflict()) {
+      state.Put(conflict_key, bytes);
+    } else if (c.was_conflict) {
+      state.Delete(conflict_key);
+    }
+    state.Put(keys::Summary(cid), std::move(bytes));
+  }
+  for (auto& [gid, g] : groups_) {
+    if (g.state.pinned().empty()) {
+      if (g.existed) state.Delete(keys::Group(gid));
+    } else {
+      state.PutMessage(keys::Group(gid), g.state);
+    }
+  }
+  for (auto& [key, a] : aliases_) {
+    if (a.dirty) state.PutMessage(key, a.entry);
+  }
+  for (auto& [id, e] : entities_) {
+    if (!e.dirty) continue;
+    std::sort(e.info.mutable_names()->begin(), e.info.mutable_names()->end(),
+              [](const v1::NameCount& a, const v1::NameCount& b) {
+                return a.mentions() != b.mentions() ? a.mentions() > b.mentions()
+                                                    : a.name() < b.name();
+              });
+    state.PutMessage(keys::Entity(id), e.info);
+  }
+  clusters_.clear();
+  groups_.clear();
+  aliases_.clear();
+  entities_.clear();
+  return absl::OkStatus();
+}
+
+}  // namespace claimline::projections
