@@ -52,7 +52,13 @@ class Extractor {
   // Languages: the tags with full claim extraction.
   virtual std::vector<std::string> Languages() const = 0;
 
-  // Info: the extractor's name and version, stored in every ArticleRecorded event.
+  // Identity: this extractor's name and version, stored in every ArticleRecorded event.
+  // The version is "<code version>.<code digest>.<data digest>": it changes whenever the
+  // extractor's code (extract/*.h, *.cc) or the data it runs on changes, so data from
+  // --lexicon-dir gives its own version.
+  virtual v1::Extractor Identity() const = 0;
+
+  // Info: the Identity of an extractor over the compiled-in data, without building one.
   static v1::Extractor Info();
 };
 

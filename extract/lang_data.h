@@ -32,6 +32,10 @@ std::optional<absl::string_view> EmbeddedLangFile(absl::string_view path);
 // digits. The extractor's version includes the digest of the data it runs on.
 std::string DataDigest(absl::Span<const EmbeddedFile> files);
 
+// ExtractCodeDigest: a digest of the extractor's sources (extract/*.h, extract/*.cc),
+// computed at build time (extract/code_digest.cmake).
+absl::string_view ExtractCodeDigest();
+
 namespace internal {
 // EmbeddedTable: defined in the generated file.
 std::vector<EmbeddedFile> EmbeddedTable();
