@@ -298,12 +298,7 @@ void HarvestScales(const icu::Locale& loc, v1::ValueLexicon* lex) {
         double lg = std::log10(scale);
         if (std::fabs(lg - std::round(lg)) > 1e-9 || lg < 3 - 1e-9) continue;
         scale = std::pow(10.0, std::round(lg));
-        // A word glued to the digits in the output ("1B", "1万") is written that way.
-        bool glued = p.empty() ? suffix.length() > 0 && !u_isUWhiteSpace(suffix.char32At(0)) &&
-                                     suffix.char32At(0) != 0x00A0
-                               : false;
         bool attached = style == UNUM_SHORT && IsLatinOnly(word) && LetterCount(word) <= 1;
-        (void)glued;
         auto it = found.find(word);
         if (it == found.end()) {
           found[word] = scale;

@@ -118,9 +118,47 @@ SentenceView::SentenceView(const ValueTables& tables, const NormalizedText& text
     if ((it->payload >> kTagShift) != tables.tag) continue;
     hits_.push_back(*it);
   }
+  if (!tables.glued.empty()) AddGluedHits();
   std::sort(hits_.begin(), hits_.end(), ByBegin);
   by_end_ = hits_;
   std::sort(by_end_.begin(), by_end_.end(), ByEnd);
+}
+
+void SentenceView::AddGluedHits() {
+  absl::string_view t = text_.text;
+  // Starts: right after a digit, or right after a vague or spelled-number word ("수천억").
+  std::vector<size_t> starts;
+  for (size_t p = begin_; p + 1 < end_; ++p) {
+    if (IsAsciiDigit(t[p]) && static_cast<unsigned char>(t[p + 1]) >= 0x80) starts.push_back(p + 1);
+  }
+  for (const PhraseHit& h : hits_) {
+    if ((h.cls == PhraseClass::kVagueMagnitude || h.cls == PhraseClass::kNumberWord) &&
+        h.end < end_ && static_cast<unsigned char>(t[h.end]) >= 0x80) {
+      starts.push_back(h.end);
+    }
+  }
+  for (size_t start : starts) {
+    size_t pos = start;
+    for (int chain = 0; chain < 3 && pos < end_; ++chain) {
+      int32_t i = static_cast<int32_t>(pos);
+      UChar32 c;
+      U8_NEXT(t.data(), i, static_cast<int32_t>(end_), c);
+      if (c < 0) break;
+      auto it = tables_.glued.find(t.substr(pos, i - pos));
+      if (it == tables_.glued.end()) break;
+      size_t longest = 0;
+      for (const ValueTables::Glued& g : it->second) {
+        if (pos + g.phrase.size() > end_ || t.compare(pos, g.phrase.size(), g.phrase) != 0) {
+          continue;
+        }
+        hits_.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + g.phrase.size()),
+                         g.cls, (tables_.tag << kTagShift) | g.index});
+        longest = std::max(longest, g.phrase.size());
+      }
+      if (longest == 0) break;
+      pos += longest;
+    }
+  }
 }
 
 absl::Span<const PhraseHit> SentenceView::HitsAt(size_t pos) const {
@@ -520,6 +558,40 @@ void Fill(const v1::ValueLexicon& hand, const CldrHarvest* cldr, ValueTables* t)
   if (hand.default_vague_days() > 0) t->default_vague_days = hand.default_vague_days();
 }
 
+void AddGlued(ValueTables* t, const std::string& phrase, PhraseClass cls, size_t index) {
+  if (phrase.empty() || static_cast<unsigned char>(phrase[0]) < 0x80) return;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(phrase.data(), i, static_cast<int32_t>(phrase.size()), c);
+  if (c < 0 || !u_isalpha(c)) return;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) return;
+  t->glued[phrase.substr(0, i)].push_back({phrase, cls, static_cast<uint32_t>(index)});
+}
+
+// BuildGlued: the glued lookup for the classes that follow a figure.
+void BuildGlued(ValueTables* t) {
+  for (size_t i = 0; i < t->scales.size(); ++i) {
+    AddGlued(t, t->scales[i].phrase, PhraseClass::kScale, i);
+  }
+  for (size_t i = 0; i < t->currencies.size(); ++i) {
+    AddGlued(t, t->currencies[i].phrase, PhraseClass::kCurrency, i);
+  }
+  for (size_t i = 0; i < t->units.size(); ++i) {
+    AddGlued(t, t->units[i].phrase, PhraseClass::kUnitWord, i);
+  }
+  for (size_t i = 0; i < t->number_words.size(); ++i) {
+    AddGlued(t, t->number_words[i].phrase, PhraseClass::kNumberWord, i);
+  }
+  for (size_t i = 0; i < t->approximators.size(); ++i) {
+    AddGlued(t, t->approximators[i].phrase, PhraseClass::kApproximator, i);
+  }
+  for (size_t i = 0; i < t->date_phrases.size(); ++i) {
+    AddGlued(t, t->date_phrases[i].phrase, PhraseClass::kDatePhrase, i);
+  }
+}
+
 uint32_t Payload(const ValueTables& t, size_t index) {
   return (t.tag << kTagShift) | static_cast<uint32_t>(index);
 }
@@ -544,6 +616,7 @@ absl::StatusOr<std::unique_ptr<ValueRecognizer>> ValueRecognizer::Create(
   tables->language = lang;
   tables->tag = (next_tag.fetch_add(1) % ((1u << (32 - kTagShift)) - 1)) + 1;
   Fill(lexicon, cldr.ok() ? &*cldr : nullptr, tables.get());
+  BuildGlued(tables.get());
   size_t largest = std::max({tables->scales.size(), tables->date_phrases.size(),
                              tables->currencies.size(), tables->months.size()});
   if (largest > kIndexMask) {

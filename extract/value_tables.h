@@ -123,6 +123,15 @@ struct ValueTables {
   std::vector<DateEntry> date_phrases;
   std::vector<TemplateEntry> templates;
 
+  // Phrases that start with a letter of a spaced script other than Latin (Hangul,
+  // Devanagari …), by their first character: the matcher's word boundary refuses them when
+  // glued to digits ("5900억", "3일 전"), so SentenceView adds those hits itself.
+  struct Glued {
+    std::string phrase;
+    PhraseClass cls;
+    uint32_t index;
+  };
+  absl::flat_hash_map<std::string, std::vector<Glued>> glued;
   // Attached scale words by normalized phrase ("bn", "b", "m", "k"): read right after digits.
   absl::flat_hash_map<std::string, double> attached_scales;
   std::vector<std::string> quantity_connectors;  // normalized
@@ -167,6 +176,8 @@ class SentenceView {
   absl::string_view OriginalText(size_t b, size_t e) const;
 
  private:
+  void AddGluedHits();
+
   const ValueTables& tables_;
   const NormalizedText& text_;
   size_t begin_, end_;
