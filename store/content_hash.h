@@ -3,7 +3,8 @@
 // Normalization (so the same article re-fetched is the same article):
 //   1. CRLF and lone CR become LF;
 //   2. trailing spaces and tabs are removed from every line;
-//   3. leading and trailing blank lines are removed.
+//   3. leading and trailing blank lines are removed (so the normalized text has no
+//      final line break: "a\n" and "a" are the same article).
 // Nothing else changes: a changed word, letter case or inner spacing is a new article.
 // The hash is SHA-256 of the normalized bytes (32 raw bytes).
 #ifndef CLAIMLINE_STORE_CONTENT_HASH_H_

@@ -370,10 +370,14 @@ absl::Status RocksEventLog::Scan(uint64_t from, uint64_t to,
                                               " (next key is ", HexKey(View(key)),
                                               "); run claimline verify"));
     }
-    if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())) ||
-        event.sequence() != sequence) {
+    if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return absl::DataLossError(absl::StrCat("event #", sequence, " in ", h_->dir,
                                               " does not parse; run claimline verify"));
+    }
+    if (event.sequence() != sequence) {
+      return absl::DataLossError(absl::StrCat("event #", sequence, " in ", h_->dir,
+                                              " holds sequence ", event.sequence(),
+                                              "; run claimline verify"));
     }
     if (!fn(event)) return absl::OkStatus();
   }

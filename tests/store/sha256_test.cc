@@ -10,27 +10,40 @@ namespace {
 
 std::string Hex(const std::string& digest) { return absl::BytesToHexString(digest); }
 
+// Every test runs twice: with the portable block function and with the automatic choice
+// (the SHA extensions where the CPU has them).
+class Sha256Test : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override { SetSha256AccelerationForTesting(GetParam()); }
+  void TearDown() override { SetSha256AccelerationForTesting(true); }
+};
+
+INSTANTIATE_TEST_SUITE_P(BlockFunctions, Sha256Test, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "Automatic" : "Portable";
+                         });
+
 // FIPS 180-2 Appendix B (SHA-256) examples, plus the empty message.
-TEST(Sha256Test, OneBlockMessageAbc) {
+TEST_P(Sha256Test, OneBlockMessageAbc) {
   EXPECT_EQ(Hex(Sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST(Sha256Test, MultiBlockMessage) {
+TEST_P(Sha256Test, MultiBlockMessage) {
   EXPECT_EQ(Hex(Sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
-TEST(Sha256Test, MillionTimesA) {
+TEST_P(Sha256Test, MillionTimesA) {
   EXPECT_EQ(Hex(Sha256(std::string(1000000, 'a'))),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST(Sha256Test, EmptyMessage) {
+TEST_P(Sha256Test, EmptyMessage) {
   EXPECT_EQ(Hex(Sha256("")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 // Messages of 55, 56 and 64 bytes put the padding on either side of a block boundary.
-TEST(Sha256Test, PaddingBoundaries) {
+TEST_P(Sha256Test, PaddingBoundaries) {
   EXPECT_EQ(Hex(Sha256(std::string(55, 'a'))),
             "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
   EXPECT_EQ(Hex(Sha256(std::string(56, 'a'))),
@@ -39,7 +52,7 @@ TEST(Sha256Test, PaddingBoundaries) {
             "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 
-TEST(Sha256Test, IncrementalEqualsOneShotAtEverySplit) {
+TEST_P(Sha256Test, IncrementalEqualsOneShotAtEverySplit) {
   const std::string message =
       "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
       "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
@@ -49,6 +62,18 @@ TEST(Sha256Test, IncrementalEqualsOneShotAtEverySplit) {
     hasher.Update(absl::string_view(message).substr(0, split));
     hasher.Update(absl::string_view(message).substr(split));
     EXPECT_EQ(hasher.Finish(), expected) << "split at " << split;
+  }
+}
+
+TEST(Sha256PathsTest, BothBlockFunctionsAgreeOnEveryLength) {
+  std::string message;
+  for (int i = 0; i < 300; ++i) message.push_back(static_cast<char>(i * 37 + 11));
+  for (size_t length = 0; length <= message.size(); ++length) {
+    const absl::string_view prefix = absl::string_view(message).substr(0, length);
+    SetSha256AccelerationForTesting(false);
+    const std::string portable = Sha256(prefix);
+    SetSha256AccelerationForTesting(true);
+    EXPECT_EQ(Sha256(prefix), portable) << "length " << length;
   }
 }
 
