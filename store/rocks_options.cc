@@ -83,17 +83,18 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(absl::string_view name,
   cf.level_compaction_dynamic_level_bytes = true;
 
   if (name == kEventsFamily) {
-    // Events: metadata and claims, ~1 KB each, keys in append order (flushes and
-    // compactions mostly move files without rewriting). Read by sequential scans, so no
-    // bloom filter: a scan never asks "is this key here?".
+    // Events: metadata and claims, hundreds of bytes to a few KB each, keys in append
+    // order (so compactions find no overlap and mostly move files without rewriting them).
+    // Read by sequential scans, so no bloom filter: a scan never asks "is this key here?".
     cf.write_buffer_size = 32 * kMiB;
-    cf.compression = FastCompression();  // protobuf with repeated strings: LZ4 ~2x, cheap
+    cf.compression = FastCompression();  // LZ4: decoded on every replay, so cheap to decode
     cf.table_factory.reset(
         rocksdb::NewBlockBasedTableFactory(TableOptions(block_cache, 16 * 1024, false)));
   } else if (name == kTextsFamily) {
     // Texts: kilobytes each, written once, read one at a time (GetText) and never scanned
     // by replay. Large blocks and ZSTD at the bottom level, where nearly all of them end
-    // up, trade a little CPU on rare reads for about a third less disk than LZ4.
+    // up, trade a little CPU on rare reads for less disk: the five seed articles together
+    // take 14.0 KB with ZSTD (level 3) against 18.3 KB with LZ4, from 30.0 KB.
     cf.write_buffer_size = 64 * kMiB;
     cf.compression = FastCompression();
     cf.bottommost_compression = DenseCompression();
@@ -107,24 +108,24 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(absl::string_view name,
     cf.write_buffer_size = 8 * kMiB;
     cf.compression = rocksdb::kNoCompression;
     cf.bottommost_compression = rocksdb::kNoCompression;
-    // A bloom filter in the memtable as well: recent hashes are checked without a probe.
+    // A bloom filter in the memtable as well: a new hash skips the skiplist search.
     cf.memtable_prefix_bloom_size_ratio = 0.02;
     cf.memtable_whole_key_filtering = true;
     cf.table_factory.reset(
         rocksdb::NewBlockBasedTableFactory(TableOptions(block_cache, 4 * 1024, true)));
   } else if (name == kProjectionsFamily) {
-    // Projection state: point lookups by key while folding (often for keys not yet there,
-    // so the filter stays on every level) and prefix scans for queries.
+    // Projection state: point lookups by key while folding, often for keys not there yet
+    // (a new entity, a new cluster), so the filter stays on the last level too
+    // (no optimize_filters_for_hits); prefix scans for queries.
     cf.write_buffer_size = 32 * kMiB;
     cf.compression = FastCompression();
     cf.table_factory.reset(
         rocksdb::NewBlockBasedTableFactory(TableOptions(block_cache, 8 * 1024, true)));
   } else if (name == kMetaFamily) {
     // Meta: a handful of keys rewritten by every append. A small memtable; lookups always
-    // hit, so filters would be pure overhead.
+    // hit, so no filter at all.
     cf.write_buffer_size = 4 * kMiB;
     cf.compression = rocksdb::kNoCompression;
-    cf.optimize_filters_for_hits = true;
     cf.table_factory.reset(
         rocksdb::NewBlockBasedTableFactory(TableOptions(block_cache, 4 * 1024, false)));
   }
