@@ -181,11 +181,12 @@ struct EntityAt {
 };
 
 struct Anchor {
-  uint32_t b, e;            // trigger or bare change word
-  int trigger = -1;         // index into the sentence's trigger hits; -1 for a bare change
-  int kind = -1;            // -1 for a bare change until its quantity and subject decide
-  int dir_hit = -1;         // index into the sentence's direction hits
-  uint32_t cb = 0, ce = 0;  // the clause
+  uint32_t b, e;                    // trigger or bare change word
+  uint32_t join_b = 0, join_e = 0;  // a later trigger of the same kind joined to this one
+  int trigger = -1;                 // index into the sentence's trigger hits; -1 for a bare change
+  int kind = -1;                    // -1 for a bare change until its quantity and subject decide
+  int dir_hit = -1;                 // index into the sentence's direction hits
+  uint32_t cb = 0, ce = 0;          // the clause
 };
 
 // A claim on its way out, with what merging needs.
@@ -493,7 +494,7 @@ void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
   for (size_t i = 0; i + 1 < anchors.size(); ++i) {
     Anchor& a = anchors[i];
     Anchor& b = anchors[i + 1];
-    uint32_t lo = a.e, hi = b.b;
+    uint32_t lo = std::max(a.e, a.join_e), hi = b.b;
     uint32_t boundary;
     if (hi <= lo) {
       boundary = hi;
@@ -515,12 +516,21 @@ void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
 
 void Assembly::BuildAnchors() {
   anchors_.clear();
-  for (size_t i = 0; i < triggers_.size() && i < kMaxAnchors; ++i) {
+  for (size_t i = 0; i < triggers_.size() && anchors_.size() < kMaxAnchors; ++i) {
+    const int kind = t_.triggers[triggers_[i].item].kind;
+    // Two triggers of one kind with no clause break between them name one claim ("spend
+    // $65 billion on capital expenditures"): the first stays the anchor and spans both.
+    if (!anchors_.empty() && anchors_.back().kind == kind &&
+        !BreakBetween(anchors_.back().e, triggers_[i].b)) {
+      anchors_.back().join_b = triggers_[i].b;
+      anchors_.back().join_e = triggers_[i].e;
+      continue;
+    }
     Anchor a;
     a.b = triggers_[i].b;
     a.e = triggers_[i].e;
     a.trigger = static_cast<int>(i);
-    a.kind = t_.triggers[triggers_[i].item].kind;
+    a.kind = kind;
     anchors_.push_back(a);
   }
   ComputeClauses(anchors_);
@@ -617,6 +627,12 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   // placed relative to these).
   std::vector<std::pair<uint32_t, uint32_t>> points = {{a.b, a.e}};
   if (a.dir_hit >= 0) points.push_back({directions_[a.dir_hit].b, directions_[a.dir_hit].e});
+  if (a.join_e > 0) points.push_back({a.join_b, a.join_e});
+  auto near = [&](uint32_t b, uint32_t e) {
+    uint32_t best = std::numeric_limits<uint32_t>::max();
+    for (const auto& [pb, pe] : points) best = std::min(best, Gap(b, e, pb, pe));
+    return best;
+  };
 
   // Quantity: the nearest unused one in the clause with a unit some candidate kind takes.
   std::vector<int> candidate_kinds;
@@ -658,9 +674,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     uint32_t best = std::numeric_limits<uint32_t>::max();
     for (size_t i = 0; i < s.quantities.size(); ++i) {
       const QuantityMention& q = s.quantities[i];
-      if (quantity_used_[i] || q.begin < cb || q.end > ce) continue;
+      if (quantity_used_[i] || q.begin < cb || q.begin >= ce) continue;
       if (!unit_ok(q)) continue;
-      uint32_t g = Gap(q.begin, q.end, core_b, core_e);
+      uint32_t g = near(q.begin, q.end);
       if (g < best) {
         best = g;
         quantity = static_cast<int>(i);
@@ -742,7 +758,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
     if (markers_only || k.object_needs_marker) return nullptr;
     for (const EntityAt& e : ents_) {
-      if (e.b >= cb && e.e <= ce) consider(e, Gap(e.b, e.e, core_b, core_e));
+      if (e.b >= cb && e.e <= ce) consider(e, near(e.b, e.e));
     }
     if (best != nullptr) *how = "nearest of its type in the clause";
     return best;
@@ -844,7 +860,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       }
       int sub = (agent ? 0 : 2) + (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 1 : 0) +
                 (!e.via.empty() && !before ? 1 : 0);
-      auto score = std::make_tuple(tier, sub, Gap(e.b, e.e, core_b, core_e));
+      auto score = std::make_tuple(tier, sub, near(e.b, e.e));
       if (best == nullptr || score < best_score) {
         best = &e;
         best_score = score;
@@ -935,7 +951,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   for (const DateMention& d : s.dates) {
     if (topic(d)) continue;
     bool in_clause = d.begin >= cb && d.end <= ce;
-    auto score = std::make_tuple(in_clause ? 0 : 1, Gap(d.begin, d.end, core_b, core_e));
+    auto score = std::make_tuple(in_clause ? 0 : 1, near(d.begin, d.end));
     if (date == nullptr || score < date_score) {
       date = &d;
       date_score = score;
@@ -990,13 +1006,14 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     switch (mk.scope) {
       case v1::MODALITY_SCOPE_BEFORE:
         for (const auto& [pb, pe] : points) {
-          (void)pe;
+          // A marker on the trigger itself counts ("spenderà" is a trigger in the future).
+          if (m.b < pe && pb < m.e) in = true;
           if (m.e <= pb && Chars(m.e, pb) <= window && !BreakBetween(m.e, pb)) in = true;
         }
         break;
       case v1::MODALITY_SCOPE_AFTER:
         for (const auto& [pb, pe] : points) {
-          (void)pb;
+          if (m.b < pe && pb < m.e) in = true;
           if (m.b >= pe && Chars(pe, m.b) <= window && !BreakBetween(pe, m.b)) in = true;
         }
         break;
