@@ -837,7 +837,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     for (const EntityAt& e : ents_) {
       if (&e == avoid) continue;
       if (!TypeOk(*e.ref, types, untyped)) continue;
-      if (e.b < a.e && a.b < e.e) continue;  // inside the trigger
+      if (a.b <= e.b && e.e <= a.e && !(e.b == a.b && e.e == a.e)) continue;  // in the trigger
       bool in_clause = e.b >= cb && e.e <= ce;
       bool before = e.e <= a.b;
       bool local = false;
