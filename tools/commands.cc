@@ -5,7 +5,7 @@ namespace claimline::tools {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> kAll = {
-      &kAppendCommand, &kExtractCommand, &kLogCommand,
+      &kAppendCommand, &kBenchCommand, &kExtractCommand, &kLogCommand,
       &kShowCommand,   &kStatsCommand,   &kVerifyCommand,
   };
   return kAll;
