@@ -39,6 +39,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "bench/corpus.h"
 #include "extract/extractor.h"
 #include "store/event_log.h"
@@ -56,6 +57,9 @@ struct Measure {
   // Json: the measure as one JSON object on one line.
   std::string Json() const;
 };
+
+// JsonString: `s` as a JSON string literal, quotes included.
+std::string JsonString(absl::string_view s);
 
 // The names of every measure RunBenchmark reports, in order.
 const std::vector<std::string>& MeasureNames();

@@ -14,7 +14,9 @@
 #include "absl/strings/str_format.h"
 #include "base/civil_date.h"
 #include "base/status_macros.h"
+#include "bench/corpus.h"
 #include "bench/measures.h"
+#include "bench/templates.h"
 #include "extract/extractor.h"
 #include "projections/runner.h"
 #include "tools/append_hooks.h"
@@ -126,6 +128,29 @@ absl::StatusOr<int> RunBench(Invocation& inv) {
   options.bulk_batch = batch;
   options.threads = static_cast<int>(threads);
 
+  if (inv.Has("emit-corpus")) {
+    // The corpus alone, as a manifest `claimline append --manifest` reads.
+    ASSIGN_OR_RETURN(std::unique_ptr<extract::Extractor> extractor, extract::Extractor::Create({}));
+    bench::CorpusOptions corpus_options;
+    corpus_options.seed = options.seed;
+    for (const std::string& lang : extractor->Languages()) {
+      for (const bench::LanguageTemplates& t : bench::AllTemplates()) {
+        if (lang == t.tag) corpus_options.languages.push_back(lang);
+      }
+    }
+    ASSIGN_OR_RETURN(std::unique_ptr<bench::Corpus> corpus, bench::Corpus::Create(corpus_options));
+    for (uint64_t i = 0; i < options.articles; ++i) {
+      const bench::CorpusArticle a = corpus->Article(i);
+      out << "{\"text\": " << bench::JsonString(a.text)
+          << ", \"lang\": " << bench::JsonString(a.language)
+          << ", \"published\": " << bench::JsonString(a.published)
+          << ", \"source\": " << bench::JsonString(a.source)
+          << ", \"url\": " << bench::JsonString(a.url)
+          << ", \"title\": " << bench::JsonString(a.title) << "}\n";
+    }
+    return kExitOk;
+  }
+
   // The working directory: --dir (kept), or a fresh temporary one (removed).
   const bool keep = inv.Has("dir");
   if (keep) {
@@ -212,6 +237,8 @@ const CommandSpec kBenchCommand = {
         {"dir", "DIR", "work in DIR and keep it; default: a temporary directory, removed"},
         {"batch-size", "N", "articles per bulk batch; default: 1000"},
         {"threads", "N", "extraction threads; default: one per core"},
+        {"emit-corpus", "",
+         "print the corpus as an append --manifest (JSON Lines); measure nothing"},
     },
     0,
     0,
