@@ -181,7 +181,9 @@ absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
     v1::Attestation att;
     att.set_article_sequence(article);
     att.set_claim_index(static_cast<uint32_t>(i));
-    att.set_source(a.source());
+    att.set_source(!a.source().empty() ? a.source()
+                   : !a.url().empty()  ? HostOf(a.url())
+                                       : absl::StrCat("#", article));
     att.set_url(a.url());
     att.set_language(a.language());
     att.set_published(a.published());

@@ -65,6 +65,10 @@ void EraseIf(Repeated& list, Pred pred) {
 
 }  // namespace
 
+bool FigureMatches(const v1::FigureStat& f, const v1::Attestation& a) {
+  return AttestationHasFigure(a) && StatMatches(f, a);
+}
+
 bool AttestationHasFigure(const v1::Attestation& a) {
   return a.claim().has_quantity() && HasFigure(a.claim().quantity());
 }

@@ -18,7 +18,9 @@ namespace claimline::projections {
 
 // SameFigure: two attestations give the same figure (direction, unit, bounds, approx).
 bool SameFigure(const v1::Attestation& a, const v1::Attestation& b);
-// HasFigure: the attestation gives a figure.
+// FigureMatches: the attestation gives exactly this figure.
+bool FigureMatches(const v1::FigureStat& f, const v1::Attestation& a);
+// AttestationHasFigure: the attestation gives a figure.
 bool AttestationHasFigure(const v1::Attestation& a);
 
 // What else the attestation's article already has in the cluster (computed by the

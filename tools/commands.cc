@@ -7,6 +7,8 @@ const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> kAll = {
       &kAppendCommand, &kBenchCommand, &kExtractCommand, &kLogCommand,
       &kShowCommand,   &kStatsCommand,   &kVerifyCommand,
+      &kTimelineCommand, &kClaimsCommand, &kConflictsCommand, &kHistoryCommand,
+      &kReplayCommand, &kProjectionsCommand,
   };
   return kAll;
 }

@@ -15,6 +15,12 @@ extern const CommandSpec kLogCommand;
 extern const CommandSpec kShowCommand;
 extern const CommandSpec kStatsCommand;
 extern const CommandSpec kVerifyCommand;
+extern const CommandSpec kClaimsCommand;
+extern const CommandSpec kConflictsCommand;
+extern const CommandSpec kHistoryCommand;
+extern const CommandSpec kProjectionsCommand;
+extern const CommandSpec kReplayCommand;
+extern const CommandSpec kTimelineCommand;
 
 }  // namespace claimline::tools
 
