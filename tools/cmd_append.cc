@@ -1,4 +1,6 @@
 // claimline append: articles (files, folders, stdin, JSON Lines manifests) into the log.
+#include <unistd.h>
+
 #include <iostream>
 #include <optional>
 #include <string>
@@ -19,6 +21,7 @@
 #include "tools/commands.h"
 #include "tools/language_tag.h"
 #include "tools/open_database.h"
+#include "tools/progress.h"
 
 namespace claimline::tools {
 namespace {
@@ -130,7 +133,11 @@ absl::StatusOr<int> RunAppend(Invocation& inv) {
   options.extract = hooks.extract;
   options.extractor = hooks.extractor;
   options.after_append = hooks.after_append;
-  options.on_result = [&out](const PipelineResult& r) {
+  Progress progress(err, inv.stderr_is_tty && isatty(STDOUT_FILENO) == 0, "appending",
+                    inputs.articles.size());
+  uint64_t done = 0;
+  options.on_result = [&out, &progress, &done](const PipelineResult& r) {
+    progress.Update(++done);
     if (r.duplicate) {
       out << absl::StrFormat("duplicate of #%d  %s\n", r.sequence, r.label);
     } else {
@@ -150,6 +157,7 @@ absl::StatusOr<int> RunAppend(Invocation& inv) {
     return std::optional<PipelineItem>(std::move(item));
   };
   absl::StatusOr<PipelineSummary> summary = RunAppendPipeline(*db, next, options);
+  progress.Finish();
   if (!summary.ok()) {
     return absl::Status(summary.status().code(),
                         absl::StrCat(summary.status().message(),
