@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/civil_date.h"
@@ -135,6 +136,7 @@ struct ClaimAssembler::Tables {
     uint32_t item;  // index into triggers / directions / markers / cues
     std::string text;
     bool allow_suffix;
+    bool glued = false;  // a glued cue: found after entity mentions, not by the matcher
   };
 
   std::string lang;
@@ -150,9 +152,11 @@ struct ClaimAssembler::Tables {
   std::vector<Cue> cues;
   std::vector<Phrase> phrases;
   std::vector<std::string> possessive_suffixes;  // normalized
+  std::vector<uint32_t> glued;                   // indexes into `phrases` of glued cues
   uint32_t default_window = kDefaultWindow;
   uint32_t context_sentences = kDefaultContextSentences;
   bool verb_final = false;
+  bool ignore_unknown_names = false;
 };
 
 namespace {
@@ -274,6 +278,7 @@ class Assembly {
   std::vector<uint32_t> breaks_;  // clause-break positions (cue begin), sorted
   std::vector<EntityAt> ents_;
   std::deque<EntityAt> extras_;  // owners of possessives: stable while ents_ is read
+  const EntityAt* last_change_subject_ = nullptr;  // this sentence's last change claim
   std::vector<Anchor> anchors_;
   std::vector<bool> quantity_used_;
   uint32_t prefix_base_ = 0;
@@ -373,6 +378,21 @@ void Assembly::CollectHits(const SentenceMentions& s) {
     all.push_back(
         Hit{text_.OriginalBegin(it->begin), text_.OriginalEnd(it->end), it->cls, p.item, index});
   }
+  // Glued cues: right after an entity mention ("CNBC와의").
+  for (const EntityMention& m : s.entities) {
+    absl::string_view rest = text_.original.substr(std::min<size_t>(m.end, text_.original.size()));
+    for (uint32_t index : t_.glued) {
+      const Tables::Phrase& p = t_.phrases[index];
+      if (absl::StartsWith(rest, p.text)) {
+        all.push_back(Hit{m.end, static_cast<uint32_t>(m.end + p.text.size()), PhraseClass::kCue,
+                          p.item, index});
+      }
+    }
+  }
+  if (!t_.glued.empty()) {
+    std::sort(all.begin(), all.end(),
+              [](const Hit& a, const Hit& b) { return a.b != b.b ? a.b < b.b : a.e < b.e; });
+  }
   // Within a class, matches are read leftmost-longest: a hit overlapping a longer hit of the
   // same class (or one as long that starts earlier) is dropped ("capitalisation" inside
   // "capitalisation boursière", "其" inside "其他", "个人资产" against "资产净值"). Hits on
@@ -465,7 +485,13 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
 
 void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
   ents_.clear();
-  for (const EntityMention& m : s.entities) ents_.push_back(EntityAt{&m.ref, m.begin, m.end, ""});
+  for (const EntityMention& m : s.entities) {
+    if (t_.ignore_unknown_names && m.ref.entity().empty() &&
+        m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
+      continue;
+    }
+    ents_.push_back(EntityAt{&m.ref, m.begin, m.end, ""});
+  }
   // Anaphors in text order, each seeing the ones before it.
   for (const Hit& c : cues_) {
     const Tables::Cue& cue = t_.cues[c.item];
@@ -534,22 +560,25 @@ void Assembly::BuildAnchors() {
     anchors_.push_back(a);
   }
   ComputeClauses(anchors_);
-  // Change words join the frame of their clause; the others, unless weak, are bare changes.
+  // Change words join the frame of their clause: the nearest one, and any other in the
+  // frame's own sub-clause. The rest, unless weak, are bare changes ("la entidad ganó un 2%,
+  // y la compañía sumó 1.500 millones de valor de mercado").
   std::vector<bool> absorbed(directions_.size(), false);
-  for (size_t d = 0; d < directions_.size(); ++d) {
-    const Hit& h = directions_[d];
-    for (Anchor& a : anchors_) {
-      const Tables::Kind& k = t_.kinds[a.kind];
-      // Kinds that take a figure own the change words of their clause too ("raised capex
-      // to $65B", "costs fell 20%"); release, interview and the like do not.
-      if (!(k.directional || k.silent || !k.units.empty())) continue;
+  for (Anchor& a : anchors_) {
+    const Tables::Kind& k = t_.kinds[a.kind];
+    // Kinds that take a figure own the change words of their clause too ("raised capex
+    // to $65B", "costs fell 20%"); release, interview and the like do not.
+    if (!(k.directional || k.silent || !k.units.empty())) continue;
+    for (size_t d = 0; d < directions_.size(); ++d) {
+      const Hit& h = directions_[d];
       if (h.b < a.cb || h.b >= a.ce) continue;
-      absorbed[d] = true;
       if (a.dir_hit < 0 || Gap(h.b, h.e, a.b, a.e) <
                                Gap(directions_[a.dir_hit].b, directions_[a.dir_hit].e, a.b, a.e)) {
         a.dir_hit = static_cast<int>(d);
       }
+      if (!BreakBetween(std::min(h.b, a.b), std::max(h.b, a.b))) absorbed[d] = true;
     }
+    if (a.dir_hit >= 0) absorbed[a.dir_hit] = true;
   }
   bool added = false;
   for (size_t d = 0; d < directions_.size() && anchors_.size() < kMaxAnchors; ++d) {
@@ -805,7 +834,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         const EntityAt* first = nullptr;
         for (const EntityAt& e : ents_) {
           if (e.b < *it || e.e > end || &e == avoid) continue;
-          if (!TypeOk(*e.ref, types, false)) continue;
+          if (!TypeOk(*e.ref, types, untyped)) continue;
           if (first == nullptr || e.b < first->b) first = &e;
         }
         if (first != nullptr) {
@@ -873,8 +902,16 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       *how = absl::StrCat(kTier[std::get<0>(best_score)],
                           std::get<1>(best_score) < 2 ? ", agent-marked" : "",
                           best->via.empty() ? "" : absl::StrCat(", via ", best->via));
+      return best;
     }
-    return best;
+    // A change with no subject of its own continues the change of the clause before it
+    // ("X's shares fell 17%, and market value dropped $600 billion"; "…急落し、時価総額は…").
+    if (local_only && last_change_subject_ != nullptr &&
+        TypeOk(*last_change_subject_->ref, types, untyped) && last_change_subject_ != avoid) {
+      *how = "the subject of the change in the clause before (ellipsis)";
+      return last_change_subject_;
+    }
+    return nullptr;
   };
 
   int chosen_kind = -1;
@@ -1101,6 +1138,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
     AddPending(std::move(q));
   }
+  if (k.directional) last_change_subject_ = subject;
   AddPending(std::move(p));
   // A resolved subject counts as a mention for later anaphora.
   if (!subject->via.empty()) state_.history.push_back({subject->ref, si});
@@ -1201,15 +1239,12 @@ std::vector<v1::Claim> Assembly::Run() {
       continue;
     }
     CountChars(s);
+    last_change_subject_ = nullptr;
     BuildAnchors();
     quantity_used_.assign(s.quantities.size(), false);
-    // Frames first (they own their figures), then bare changes.
-    for (Anchor& a : anchors_) {
-      if (a.trigger >= 0) AssembleAnchor(si, s, a);
-    }
-    for (Anchor& a : anchors_) {
-      if (a.trigger < 0) AssembleAnchor(si, s, a);
-    }
+    // In text order: clauses are disjoint, so each anchor sees only its own figures, and a
+    // clause may continue the subject of the change before it.
+    for (Anchor& a : anchors_) AssembleAnchor(si, s, a);
     Remember(si, s);
   }
   std::stable_sort(state_.claims.begin(), state_.claims.end(),
@@ -1333,6 +1368,18 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
     absl::Status st = add_phrases(c.phrase(), PhraseClass::kCue, item, c.allow_suffix(), "a cue");
     if (!st.ok()) return st;
   }
+  for (const v1::ClaimCue& c : lexicon.settings().glued_cue()) {
+    if (c.type() == v1::CUE_TYPE_UNSPECIFIED) return bad("a glued cue without a type");
+    uint32_t item = static_cast<uint32_t>(t->cues.size());
+    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before()};
+    for (int x : c.refers_to()) cue.refers_to.push_back(static_cast<v1::EntityType>(x));
+    t->cues.push_back(std::move(cue));
+    for (const std::string& ph : c.phrase()) {
+      if (ph.empty()) return bad("a glued cue: an empty phrase");
+      t->glued.push_back(static_cast<uint32_t>(t->phrases.size()));
+      t->phrases.push_back(Tables::Phrase{PhraseClass::kCue, item, ph, false, true});
+    }
+  }
   if (t->phrases.size() > kIndexMask) return bad("too many phrases");
   for (const std::string& s : lexicon.settings().possessive_suffix()) {
     std::string n = NormalizePhrase(s);
@@ -1346,6 +1393,7 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
     t->context_sentences = lexicon.settings().context_sentences();
   }
   t->verb_final = lexicon.settings().verb_final();
+  t->ignore_unknown_names = lexicon.settings().ignore_unknown_names();
   return std::unique_ptr<ClaimAssembler>(new ClaimAssembler(std::move(t)));
 }
 
@@ -1353,6 +1401,7 @@ void ClaimAssembler::RegisterPhrases(PhraseMatcherBuilder* builder) const {
   const Tables& t = *tables_;
   for (uint32_t i = 0; i < t.phrases.size(); ++i) {
     const Tables::Phrase& p = t.phrases[i];
+    if (p.glued) continue;
     builder->Add(NormalizePhrase(p.text), p.cls, (t.tag << kIndexBits) | i, p.allow_suffix);
   }
 }

@@ -405,6 +405,26 @@ TEST_F(ClaimAssemblerTest, ChangeDoesNotTakeASubjectFromAnotherSubClause) {
   EXPECT_THAT(a.Run(*assembler_), IsEmpty());
 }
 
+TEST_F(ClaimAssemblerTest, ClauseWithoutSubjectContinuesThePreviousChange) {
+  Article a({"Acme shares fell 5%, and market value lost $2 billion."});
+  a.With(kAcme).With(Qty{"5%", "percent", 5, 5}).With(Qty{"$2 billion", "USD", 2e9, 2e9});
+  auto claims = a.Run(*assembler_);
+  ASSERT_THAT(claims, SizeIs(2));
+  EXPECT_EQ(claims[1].kind(), "market_value_change");
+  EXPECT_EQ(claims[1].subject().entity(), "acme");
+}
+
+TEST_F(ClaimAssemblerTest, FarChangeWordOfAnotherClauseIsABareChange) {
+  Article a({"Acme fell 2%, and then market value lost $2 billion."});
+  a.With(kAcme).With(Qty{"2%", "percent", 2, 2}).With(Qty{"$2 billion", "USD", 2e9, 2e9});
+  auto claims = a.Run(*assembler_);
+  ASSERT_THAT(claims, SizeIs(2));
+  EXPECT_EQ(claims[0].kind(), "price_change");
+  EXPECT_EQ(claims[0].quantity().low(), 2);
+  EXPECT_EQ(claims[1].kind(), "market_value_change");
+  EXPECT_EQ(claims[1].quantity().low(), 2e9);
+}
+
 TEST_F(ClaimAssemblerTest, ReleaseNeedsAnObject) {
   Article report({"Acme released a report."});
   report.With(kAcme);
@@ -597,7 +617,8 @@ TEST(ClaimAssemblerCreateTest, RejectsAMalformedLexicon) {
   ASSERT_FALSE(empty.ok());
   EXPECT_THAT(empty.status().message(), HasSubstr("empty phrase"));
 
-  auto no_direction = ClaimAssembler::Create("xx", Lexicon(R"pb(direction { phrase: [ "up" ] })pb"));
+  auto no_direction =
+      ClaimAssembler::Create("xx", Lexicon(R"pb(direction { phrase: [ "up" ] })pb"));
   ASSERT_FALSE(no_direction.ok());
   EXPECT_THAT(no_direction.status().message(), HasSubstr("without a direction"));
 
