@@ -1,6 +1,8 @@
 #include "extract/entities.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <string>
 #include <utility>
 
@@ -10,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "unicode/locid.h"
 #include "unicode/uchar.h"
+#include "unicode/uscript.h"
 #include "unicode/utf8.h"
 
 namespace claimline::extract {
@@ -49,19 +52,6 @@ UChar32 DecodeAt(absl::string_view s, size_t i, size_t* next) {
   return c;
 }
 
-// IsLatinLetter: a letter of the Latin script in case-folded NFKC text (or a digit, or a
-// combining mark continuing a letter). Cheap range checks: no ICU call per character.
-bool IsLatinWordChar(UChar32 c, bool* letter) {
-  if (c < 0x80) {
-    bool l = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    *letter = l;
-    return l || (c >= '0' && c <= '9');
-  }
-  bool l = (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
-  *letter = l;
-  return l || (c >= 0x300 && c <= 0x36F);
-}
-
 bool IsUpperAt(absl::string_view original, size_t pos) {
   unsigned char b = static_cast<unsigned char>(original[pos]);
   if (b < 0x80) return b >= 'A' && b <= 'Z';
@@ -75,49 +65,92 @@ bool IsUrlPunct(char c) {
          c == '\\' || c == '%' || c == '~' || c == '+';
 }
 
-// Tokenize: the Latin-script words of each sentence.
-std::vector<Token> Tokenize(const NormalizedText& text,
-                            absl::Span<const NormalizedRange> sentences) {
-  std::vector<Token> tokens;
+// LatinClass: 0 not a Latin word character, 1 letter, 2 digit, 3 combining mark (continues
+// a word). Cheap range checks on case-folded NFKC text: no ICU call per character.
+inline int LatinClass(UChar32 c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 1;
+    return (c >= '0' && c <= '9') ? 2 : 0;
+  }
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF)) return 1;
+  return (c >= 0x300 && c <= 0x36F) ? 3 : 0;
+}
+
+constexpr std::array<int8_t, 128> LatinAscii() {
+  std::array<int8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = 1;
+  for (int c = '0'; c <= '9'; ++c) t[c] = 2;
+  return t;
+}
+constexpr std::array<int8_t, 128> kLatinAscii = LatinAscii();
+
+// Words: the Latin-script words of an article, with what the recognizer needs of them.
+struct Words {
+  std::vector<Token> kept;  // capitalized words (or every Latin word when keep_all)
+  std::vector<std::pair<uint32_t, uint32_t>> lower;         // spans of the other (lower-case) words
+  std::vector<std::pair<uint32_t, uint32_t>> per_sentence;  // (letter words, capitalized)
+};
+
+// Tokenize: the Latin-script words of each sentence. Only capitalized words are kept whole
+// (every Latin word with keep_all); of the others only the span.
+Words Tokenize(const NormalizedText& text, absl::Span<const NormalizedRange> sentences,
+               bool keep_all) {
+  Words words;
+  words.per_sentence.assign(sentences.size(), {0, 0});
   const std::string& t = text.text;
+  const absl::string_view view(t);
+  auto class_at = [&](size_t i, size_t* next) -> int {
+    const unsigned char b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      *next = i + 1;
+      return kLatinAscii[b];
+    }
+    // From U+0800 on, only U+1E00..U+1EFF (lead E1, then B8..BB) is Latin: skip the rest
+    // of Han, Devanagari, punctuation … without decoding.
+    if (b >= 0xE0 &&
+        !(b == 0xE1 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) >= 0xB8 &&
+          static_cast<unsigned char>(t[i + 1]) <= 0xBB)) {
+      *next = std::min(t.size(), i + (b >= 0xF0 ? 4 : 3));
+      return 0;
+    }
+    return LatinClass(DecodeAt(view, i, next));
+  };
   for (size_t si = 0; si < sentences.size(); ++si) {
     size_t i = sentences[si].begin;
     const size_t end = std::min<size_t>(sentences[si].end, t.size());
     bool first = true;
     while (i < end) {
       size_t next;
-      bool letter = false;
-      UChar32 c = static_cast<unsigned char>(t[i]) < 0x80 ? t[i] : DecodeAt(t, i, &next);
-      if (static_cast<unsigned char>(t[i]) < 0x80) next = i + 1;
-      if (!IsLatinWordChar(c, &letter) || (c >= 0x300 && c <= 0x36F)) {
+      const int k = class_at(i, &next);
+      if (k == 0 || k == 3) {
         // A sentence's first word is the first word, whatever punctuation precedes it;
         // other scripts' words count too.
-        if (first && c >= 0x80 && u_isalnum(c)) first = false;
+        if (first && k == 0 && static_cast<unsigned char>(t[i]) >= 0x80) {
+          size_t unused;
+          UChar32 c = DecodeAt(view, i, &unused);
+          if (c >= 0 && u_isalnum(c)) first = false;
+        }
         i = next;
         continue;
       }
       Token tok;
       tok.begin = static_cast<uint32_t>(i);
       tok.sentence = static_cast<uint32_t>(si);
-      tok.has_letter = letter;
+      tok.has_letter = k == 1;
       size_t j = next;
       while (j < end) {
-        bool l = false;
         size_t n2;
-        UChar32 d = static_cast<unsigned char>(t[j]) < 0x80 ? t[j] : DecodeAt(t, j, &n2);
-        if (static_cast<unsigned char>(t[j]) < 0x80) n2 = j + 1;
-        if (IsLatinWordChar(d, &l)) {
-          tok.has_letter |= l;
+        const int kk = class_at(j, &n2);
+        if (kk != 0) {
+          tok.has_letter |= kk == 1;
           j = n2;
           continue;
         }
         // Internal apostrophe or hyphen followed by a letter: "o'brien", "jen-hsun".
-        if ((d == '\'' || d == '-') && j + 1 < end) {
+        if ((t[j] == '\'' || t[j] == '-') && j + 1 < end) {
           size_t n3;
-          bool l3 = false;
-          UChar32 e3 =
-              static_cast<unsigned char>(t[j + 1]) < 0x80 ? t[j + 1] : DecodeAt(t, j + 1, &n3);
-          if (IsLatinWordChar(e3, &l3) && l3) {
+          if (class_at(j + 1, &n3) == 1) {
             j = j + 1;
             continue;
           }
@@ -127,6 +160,16 @@ std::vector<Token> Tokenize(const NormalizedText& text,
       tok.end = static_cast<uint32_t>(j);
       tok.sentence_initial = first;
       first = false;
+      i = j;
+      if (!tok.has_letter) continue;
+      const size_t ob = text.OriginalBegin(tok.begin);
+      tok.capitalized = IsUpperAt(text.original, ob);
+      words.per_sentence[si].first++;
+      if (tok.capitalized) words.per_sentence[si].second++;
+      if (!tok.capitalized) {
+        words.lower.push_back({tok.begin, tok.end});
+        if (!keep_all) continue;
+      }
       // URL fragments and identifiers are not names.
       char before = tok.begin > 0 ? t[tok.begin - 1] : ' ';
       char after = tok.end < t.size() ? t[tok.end] : ' ';
@@ -136,22 +179,19 @@ std::vector<Token> Tokenize(const NormalizedText& text,
           ((before == '.' || before == ':') && tok.begin >= 2 &&
            absl::ascii_isalnum(t[tok.begin - 2])) ||
           ((after == '.' || after == ':') && (absl::ascii_isalnum(after2) || after2 == '/'));
-      const size_t ob = text.OriginalBegin(tok.begin);
-      tok.capitalized = tok.has_letter && IsUpperAt(text.original, ob);
       if (tok.capitalized && tok.end - tok.begin <= 3) {
         const size_t oe = text.OriginalEnd(tok.end);
         bool all_upper = true;
-        for (size_t k = ob; k < oe; ++k) {
-          char ch = text.original[k];
+        for (size_t q = ob; q < oe; ++q) {
+          char ch = text.original[q];
           if (!(ch >= 'A' && ch <= 'Z')) all_upper = false;
         }
         tok.all_caps_short = all_upper;
       }
-      tokens.push_back(tok);
-      i = j;
+      words.kept.push_back(tok);
     }
   }
-  return tokens;
+  return words;
 }
 
 // MarkLexicon: tokens covered by a hit of another recognizer's class.
@@ -199,6 +239,45 @@ EntityRecognizer::EntityRecognizer(const Gazetteer* gazetteer, const std::string
   if (U_SUCCESS(status)) locale.addLikelySubtags(status);
   latin_script_ = U_FAILURE(status) || std::string(locale.getScript()) == "Latn" ||
                   std::string(locale.getScript()).empty();
+  // The scripts the language is written in (ICU's locale data: "ja" → Kana, Hira, Hani).
+  UScriptCode codes[8];
+  UErrorCode code_status = U_ZERO_ERROR;
+  int count = uscript_getCode(lang.c_str(), codes, 8, &code_status);
+  if (U_SUCCESS(code_status)) scripts_.assign(codes, codes + count);
+  if (U_SUCCESS(status) && locale.getScript()[0] != '\0') {
+    UErrorCode s2 = U_ZERO_ERROR;
+    count = uscript_getCode(locale.getScript(), codes, 8, &s2);
+    if (U_SUCCESS(s2)) scripts_.insert(scripts_.end(), codes, codes + count);
+  }
+  for (UScriptCode c : std::vector<UScriptCode>(scripts_)) {
+    // Japanese is written in Kana and Han, Korean in Hangul and Han.
+    if (c == USCRIPT_JAPANESE) {
+      scripts_.insert(scripts_.end(), {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA});
+    }
+    if (c == USCRIPT_KOREAN) scripts_.insert(scripts_.end(), {USCRIPT_HANGUL, USCRIPT_HAN});
+    if (c == USCRIPT_SIMPLIFIED_HAN || c == USCRIPT_TRADITIONAL_HAN)
+      scripts_.push_back(USCRIPT_HAN);
+  }
+}
+
+bool EntityRecognizer::WrittenHere(absl::string_view name) const {
+  // A name in Latin letters or digits can appear in any text; one in another script only
+  // in text of a language written in that script (a Hindi article does not spell 黄仁勋).
+  for (size_t i = 0; i < name.size();) {
+    size_t next;
+    UChar32 c = DecodeAt(name, i, &next);
+    i = next;
+    if (c < 0x80 || !u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status) || script == USCRIPT_LATIN || script == USCRIPT_COMMON ||
+        script == USCRIPT_INHERITED) {
+      continue;
+    }
+    return scripts_.empty() ||
+           std::find(scripts_.begin(), scripts_.end(), script) != scripts_.end();
+  }
+  return true;
 }
 
 void EntityRecognizer::RegisterPhrases(PhraseMatcherBuilder* builder) const {
@@ -208,6 +287,7 @@ void EntityRecognizer::RegisterPhrases(PhraseMatcherBuilder* builder) const {
     if (n.is_short && !n.lang.empty() && n.lang.substr(0, n.lang.find_first_of("-_")) != primary_) {
       continue;
     }
+    if (!WrittenHere(n.normalized)) continue;
     builder->Add(n.normalized, PhraseClass::kEntity, static_cast<uint32_t>(i));
   }
 }
@@ -236,7 +316,8 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
   }
 
   // 2. Latin-script words, and runs of them linked by key.
-  std::vector<Token> tokens = Tokenize(text, sentences);
+  Words words = Tokenize(text, sentences, /*keep_all=*/!latin_script_);
+  std::vector<Token>& tokens = words.kept;
   MarkLexicon(tokens, hits);
   auto joined = [&](size_t a, size_t b) {  // tokens a and b (= a + 1) form one name
     return tokens[a].sentence == tokens[b].sentence && tokens[b].begin == tokens[a].end + 1 &&
@@ -252,11 +333,26 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
            !tokens[b + 1].urlish) {
       ++b;
     }
+    // The key of each token once (ASCII ones inline), then every window of them.
+    std::vector<std::string> keys(b - a + 1);
+    for (size_t j = a; j <= b; ++j) {
+      absl::string_view w =
+          absl::string_view(t).substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
+      std::string& k = keys[j - a];
+      bool ascii = true;
+      for (char c : w) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          ascii = false;
+          break;
+        }
+        if (absl::ascii_isalnum(c)) k.push_back(c);  // already lower case: normalized text
+      }
+      if (!ascii) k = Gazetteer::Key(w);
+    }
     for (size_t i = a; i <= b; ++i) {
       std::string key;
       for (size_t j = i; j <= b && j < i + kMaxKeyWindow; ++j) {
-        key += Gazetteer::Key(
-            absl::string_view(t).substr(tokens[j].begin, tokens[j].end - tokens[j].begin));
+        key += keys[j - a];
         const std::vector<uint32_t>* linked = gazetteer_->ResolveKey(key);
         if (linked == nullptr || linked->empty()) continue;
         full.push_back(Candidate{tokens[i].begin, tokens[j].end, static_cast<int>((*linked)[0]), -1,
@@ -335,12 +431,7 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
     // Title-case sentences (headlines) give no unknown names in Latin-script languages.
     std::vector<bool> title_case(sentences.size(), false);
     if (latin_script_) {
-      std::vector<std::pair<uint32_t, uint32_t>> counts(sentences.size(), {0, 0});
-      for (const Token& tok : tokens) {
-        if (!tok.has_letter) continue;
-        counts[tok.sentence].first++;
-        if (tok.capitalized) counts[tok.sentence].second++;
-      }
+      const auto& counts = words.per_sentence;
       for (size_t s = 0; s < sentences.size(); ++s) {
         title_case[s] = counts[s].first >= 4 && counts[s].second * 10 >= counts[s].first * 6;
       }
@@ -365,26 +456,37 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
     // A capitalized sentence-initial word is an ordinary word when the article also writes
     // it in lower case ("Il", "Dia", "The"); alone, it is a name only when the article also
     // capitalizes it elsewhere ("Yesterday", "Nothing" are not).
-    absl::flat_hash_set<std::string> initial;
+    const absl::string_view view(t);
+    auto word = [&](const Token& tok) { return view.substr(tok.begin, tok.end - tok.begin); };
+    absl::flat_hash_set<absl::string_view> initial;
     for (const auto& [a, b] : pieces) {
-      if (latin_script_ && tokens[a].sentence_initial) {
-        initial.insert(t.substr(tokens[a].begin, tokens[a].end - tokens[a].begin));
-      }
+      if (latin_script_ && tokens[a].sentence_initial) initial.insert(word(tokens[a]));
     }
-    absl::flat_hash_set<std::string> lower_seen;
-    absl::flat_hash_set<std::string> capital_seen;  // capitalized, not sentence-initial
+    absl::flat_hash_set<absl::string_view> lower_seen;
+    absl::flat_hash_set<absl::string_view> capital_seen;  // capitalized, not sentence-initial
     if (!initial.empty()) {
       for (const Token& tok : tokens) {
-        if (!tok.has_letter || (tok.capitalized && tok.sentence_initial)) continue;
-        std::string w = t.substr(tok.begin, tok.end - tok.begin);
-        if (!initial.contains(w)) continue;
-        (tok.capitalized ? capital_seen : lower_seen).insert(std::move(w));
+        if (!tok.has_letter || !tok.capitalized || tok.sentence_initial) continue;
+        if (initial.contains(word(tok))) capital_seen.insert(word(tok));
+      }
+      // Lower-case words: only those of a candidate's length and first byte are hashed.
+      std::bitset<256> first_bytes;
+      uint64_t lengths = 0;
+      for (absl::string_view w : initial) {
+        first_bytes.set(static_cast<unsigned char>(w[0]));
+        lengths |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+      }
+      for (const auto& [b, e] : words.lower) {
+        if (!first_bytes.test(static_cast<unsigned char>(t[b]))) continue;
+        if (!(lengths & (uint64_t{1} << std::min<uint32_t>(e - b, 63)))) continue;
+        absl::string_view w = view.substr(b, e - b);
+        if (initial.contains(w)) lower_seen.insert(w);
       }
     }
     std::vector<Candidate> unknown;
     for (auto [a, b] : pieces) {
       if (latin_script_ && tokens[a].sentence_initial) {
-        std::string w = t.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+        absl::string_view w = word(tokens[a]);
         if (lower_seen.contains(w)) {
           ++a;
           if (a > b) continue;

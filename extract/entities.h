@@ -31,6 +31,7 @@
 #include "extract/mentions.h"
 #include "extract/normalized_text.h"
 #include "extract/phrase_matcher.h"
+#include "unicode/uscript.h"
 
 namespace claimline::extract {
 
@@ -46,7 +47,8 @@ class EntityRecognizer {
   EntityRecognizer(const Gazetteer* gazetteer, const std::string& lang);
 
   // RegisterPhrases: every gazetteer name under kEntity, payload = index into
-  // gazetteer->names(). Short names tagged with another language are left out.
+  // gazetteer->names(). Left out: short names tagged with another language, and names in
+  // a script other than Latin that the language is not written in.
   void RegisterPhrases(PhraseMatcherBuilder* builder) const;
 
   // Find: the mentions of each sentence (result[i] belongs to sentences[i]), each in text
@@ -61,8 +63,12 @@ class EntityRecognizer {
  private:
   const Gazetteer* gazetteer_;
   std::string lang_;
-  std::string primary_;  // the primary language subtag: "zh" for "zh-Hant"
-  bool latin_script_;    // the language is written in Latin script
+  std::string primary_;               // the primary language subtag: "zh" for "zh-Hant"
+  bool latin_script_;                 // the language is written in Latin script
+  std::vector<UScriptCode> scripts_;  // the scripts it is written in
+
+  // WrittenHere: a name that can appear in this language's text (Latin, or its scripts).
+  bool WrittenHere(absl::string_view name) const;
 };
 
 }  // namespace claimline::extract

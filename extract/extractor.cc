@@ -33,6 +33,7 @@ std::string Version(absl::string_view data_digest) {
 // Everything one language needs, built once.
 struct LanguagePipeline {
   std::string tag;
+  bool full = false;  // has a claim lexicon
   std::unique_ptr<ValueRecognizer> values;
   std::unique_ptr<ClaimAssembler> assembler;
   std::unique_ptr<EntityRecognizer> entities;
@@ -56,7 +57,9 @@ class ExtractorImpl final : public Extractor {
       : gazetteer_(std::move(gazetteer)),
         languages_(std::move(languages)),
         data_digest_(std::move(data_digest)) {
-    for (const auto& [tag, pipeline] : languages_) tags_.push_back(tag);
+    for (const auto& [tag, pipeline] : languages_) {
+      (pipeline->full ? tags_ : partial_tags_).push_back(tag);
+    }
   }
 
   std::vector<std::string> Languages() const override { return tags_; }
@@ -69,7 +72,9 @@ class ExtractorImpl final : public Extractor {
   }
 
   absl::StatusOr<std::vector<v1::Claim>> Extract(const ExtractRequest& request) const override {
+    // Full languages first ("zh-TW" → zh-Hant), then those with value data only.
     std::optional<std::string> tag = MatchLanguageTag(request.language, tags_);
+    if (!tag) tag = MatchLanguageTag(request.language, partial_tags_);
     if (!tag) {
       return absl::InvalidArgumentError(
           absl::StrCat("unsupported language \"", request.language,
@@ -119,7 +124,8 @@ class ExtractorImpl final : public Extractor {
  private:
   std::unique_ptr<Gazetteer> gazetteer_;  // the entity recognizers point into it
   std::map<std::string, std::unique_ptr<LanguagePipeline>> languages_;
-  std::vector<std::string> tags_;
+  std::vector<std::string> tags_;          // full claim extraction
+  std::vector<std::string> partial_tags_;  // dates and quantities only (no claim lexicon)
   std::string data_digest_;
 };
 
@@ -129,6 +135,7 @@ absl::StatusOr<std::unique_ptr<LanguagePipeline>> BuildLanguage(const LangSource
   ASSIGN_OR_RETURN(LanguageData data, LoadLanguage(source, tag));
   auto lang = std::make_unique<LanguagePipeline>();
   lang->tag = tag;
+  lang->full = data.full;
   ASSIGN_OR_RETURN(lang->values, ValueRecognizer::Create(tag, data.values));
   ASSIGN_OR_RETURN(lang->assembler, ClaimAssembler::Create(tag, data.claims, data.claims_source));
   lang->entities = std::make_unique<EntityRecognizer>(gazetteer, tag);
@@ -156,10 +163,11 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
       std::unique_ptr<Gazetteer> gazetteer,
       Gazetteer::Create(std::move(gazetteer_data), source->DisplayPath("entities.textproto")));
   std::map<std::string, std::unique_ptr<LanguagePipeline>> languages;
-  for (const std::string& tag : LanguageTags(*source)) {
+  for (const std::string& tag : DataTags(*source)) {
     ASSIGN_OR_RETURN(languages[tag], BuildLanguage(*source, tag, gazetteer.get()));
   }
-  if (languages.empty()) {
+  if (std::none_of(languages.begin(), languages.end(),
+                   [](const auto& l) { return l.second->full; })) {
     return absl::FailedPreconditionError(absl::StrCat(
         "no language data in ", source->DisplayPath(""), " (each language needs <tag>/",
         "lexicon.textproto; see extract/lang/README.md)"));

@@ -46,7 +46,9 @@ class Extractor {
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
 
   // Extract: the claims of one article, in text order. InvalidArgument for invalid UTF-8
-  // (with the byte offset) or an unsupported language (with the supported list).
+  // (with the byte offset) or an unsupported language (with the supported list). A
+  // language with value data but no claim lexicon yet (extract/lang/<tag>/values.textproto
+  // only) is accepted: it gets the shared kinds and no triggers, so claims are rare.
   virtual absl::StatusOr<std::vector<v1::Claim>> Extract(const ExtractRequest& request) const = 0;
 
   // Languages: the tags with full claim extraction.

@@ -143,15 +143,21 @@ absl::Status ParseTextProtoInto(absl::string_view text, absl::string_view source
   return absl::OkStatus();
 }
 
-std::vector<std::string> LanguageTags(const LangSource& source) {
+std::vector<std::string> DataTags(const LangSource& source) {
   std::set<std::string> folders;
   for (const EmbeddedFile& f : source.Files()) {
     size_t slash = f.path.find('/');
     if (slash == absl::string_view::npos) continue;
     absl::string_view file = f.path.substr(slash + 1);
-    if (file == kLexiconFile || file == kValuesFile)
+    if (file == kLexiconFile || file == kValuesFile) {
       folders.insert(std::string(f.path.substr(0, slash)));
+    }
   }
+  return std::vector<std::string>(folders.begin(), folders.end());
+}
+
+std::vector<std::string> LanguageTags(const LangSource& source) {
+  std::vector<std::string> folders = DataTags(source);
   std::vector<std::string> tags;
   for (const std::string& tag : folders) {
     // Full extraction needs a claim lexicon, the folder's own or an ancestor's.
@@ -244,10 +250,7 @@ absl::StatusOr<LanguageData> LoadLanguage(const LangSource& source, absl::string
       has_values = true;
     }
   }
-  if (!has_claims) {
-    return absl::NotFoundError(
-        absl::StrCat("no claim lexicon for \"", tag, "\" (", kLexiconFile, ", own or inherited)"));
-  }
+  data.full = has_claims;
   data.claims.set_lang(std::string(tag));
   if (data.values.language().empty()) data.values.set_language(std::string(tag));
   data.files = std::move(files);

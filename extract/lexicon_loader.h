@@ -85,15 +85,21 @@ struct LanguageData {
   v1::ClaimLexicon claims;         // kinds.textproto, then parents, then the language
   std::string claims_source;       // display path of the language's lexicon.textproto
   std::vector<std::string> files;  // display paths of every file read
+  // full: the language has a claim lexicon (own or inherited). Without one, `claims` holds
+  // only the shared kinds: dates and quantities are found, claims hardly ever.
+  bool full = false;
 };
 
 // LanguageTags: the folders that give full claim extraction: those with a lexicon.textproto
 // of their own or through `inherits`. Sorted.
 std::vector<std::string> LanguageTags(const LangSource& source);
 
-// LoadLanguage: the merged data of `tag` (a folder name). NotFound when the folder has
-// no lexicon (own or inherited); InvalidArgument naming the file and line of a malformed
-// file, or an `inherits` cycle.
+// DataTags: every folder with a values or lexicon file (a superset of LanguageTags). Sorted.
+std::vector<std::string> DataTags(const LangSource& source);
+
+// LoadLanguage: the merged data of `tag` (a folder name). NotFound when there is no such
+// folder; InvalidArgument naming the file and line of a malformed file, or an `inherits`
+// cycle.
 absl::StatusOr<LanguageData> LoadLanguage(const LangSource& source, absl::string_view tag);
 
 // LoadGazetteer: entities.textproto (an empty gazetteer when the file does not exist).

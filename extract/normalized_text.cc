@@ -1,12 +1,15 @@
 #include "extract/normalized_text.h"
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstring>
 #include <limits>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 #include "base/utf8.h"
 #include "unicode/bytestream.h"
-#include "unicode/edits.h"
 #include "unicode/normalizer2.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
@@ -14,15 +17,18 @@
 namespace claimline::extract {
 namespace {
 
-// The normalization runs in two passes, each linear:
-//   1. ICU's NFKC_Casefold over the whole text, UTF-8 to UTF-8, recording its Edits. That is
-//      NFKC + full case folding + removal of default-ignorable characters (soft hyphen,
-//      zero-width space/joiners, BOM) in one call with ICU's own fast paths; the Edits give
-//      an exact byte map (unchanged spans map byte for byte, a changed span maps every
-//      output byte to the first byte of its source).
-//   2. Our own fold over the result: digits of any script to ASCII, typographic quotes,
-//      dashes, remaining spaces, runs of horizontal spaces collapsed to one. Composing the
-//      two maps gives `to_original`.
+// The normalization is one pass over the text:
+//   - ASCII (most bytes of most articles) is lowercased and its spaces collapsed inline;
+//   - a BMP code point that starts a normalization segment and is not followed by one
+//     that continues it (a combining mark) takes its precomputed result: NFKC_Casefold of
+//     the code point (NFKC + full case folding + removal of default ignorables: soft hyphen,
+//     zero-width space and joiners, BOM), then our folds (digits of any script to ASCII,
+//     typographic quotes, dashes, remaining spaces). The table is built lazily, 256 code
+//     points at a time, so a process only pays for the blocks its texts use;
+//   - anything else (combining sequences, characters outside the BMP) is normalized by ICU
+//     one segment at a time, from the last normalization boundary to the next, and every
+//     output byte of the segment maps to its first source byte.
+// Validation happens in the same pass: the first ill-formed byte is reported.
 const icu::Normalizer2* Nfkcf() {
   static const icu::Normalizer2* instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -33,7 +39,7 @@ const icu::Normalizer2* Nfkcf() {
 }
 
 // FoldCodePoint: the replacement for one code point after NFKC_Casefold. Returns the
-// ASCII byte to emit, 0 to drop nothing and keep the code point as is.
+// ASCII byte to emit, or 0 to keep the code point as is.
 char FoldCodePoint(UChar32 c) {
   switch (c) {
     case 0x2018:  // ‘
@@ -67,9 +73,10 @@ char FoldCodePoint(UChar32 c) {
     default:
       break;
   }
-  // CJK ideographs, Hangul syllables and Kana hold no digits and no spaces: skip the
-  // property lookups for the bulk of Chinese, Japanese and Korean text.
-  if ((c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)) return 0;
+  if (c < 0x80) {
+    if (c == '\t' || c == '\v' || c == '\f') return ' ';
+    return 0;
+  }
   if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
     return static_cast<char>('0' + u_charDigitValue(c));
   }
@@ -77,57 +84,100 @@ char FoldCodePoint(UChar32 c) {
   return 0;
 }
 
-// Folder: pass 2, appending to `out` and its map while collapsing horizontal spaces.
-class Folder {
- public:
-  Folder(std::string* out, std::vector<uint32_t>* map) : out_(out), map_(map) {}
-
-  void Emit(char c, uint32_t origin) {
-    if (c == ' ') {
-      if (last_space_) return;
-      last_space_ = true;
+// FoldInto: appends the folded form of `nfkc` (NFKC_Casefold output, valid UTF-8).
+void FoldInto(absl::string_view nfkc, std::string* out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(nfkc.data());
+  const int32_t n = static_cast<int32_t>(nfkc.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    char folded = FoldCodePoint(c);
+    if (folded != 0) {
+      out->push_back(folded);
     } else {
-      last_space_ = false;
-    }
-    out_->push_back(c);
-    map_->push_back(origin);
-  }
-
-  // Fold: folds `s` (valid UTF-8, the output of pass 1) whose byte i came from original
-  // byte origin(i).
-  template <typename Origin>
-  void Fold(const char* s, size_t n, Origin origin) {
-    size_t i = 0;
-    while (i < n) {
-      unsigned char b = static_cast<unsigned char>(s[i]);
-      if (b < 0x80) {
-        char c = static_cast<char>(b);
-        if (c == '\t' || c == '\v' || c == '\f') c = ' ';
-        Emit(c, origin(i));
-        ++i;
-        continue;
-      }
-      size_t start = i;
-      UChar32 cp;
-      U8_NEXT_UNSAFE(s, i, cp);
-      char folded = FoldCodePoint(cp);
-      if (folded != 0) {
-        Emit(folded, origin(start));
-      } else {
-        last_space_ = false;
-        for (size_t k = start; k < i; ++k) {
-          out_->push_back(s[k]);
-          map_->push_back(origin(start));
-        }
-      }
+      out->append(nfkc.data() + start, static_cast<size_t>(i - start));
     }
   }
+}
 
- private:
-  std::string* out_;
-  std::vector<uint32_t>* map_;
-  bool last_space_ = false;
+std::string NfkcCasefold(absl::string_view s) {
+  std::string out;
+  const icu::Normalizer2* n = Nfkcf();
+  if (n == nullptr) return std::string(s);
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  n->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr,
+                   status);
+  if (U_FAILURE(status)) return std::string(s);
+  return out;
+}
+
+// The per-code-point table of the BMP, one block of 256 code points at a time.
+struct CodePointEntry {
+  uint32_t offset = 0;           // into Block::bytes
+  uint8_t length = 0;            // of the folded result; 0 = the code point vanishes
+  bool boundary_before = false;  // starts a normalization segment whatever precedes it
+  bool simple = false;           // the result above is valid when the next code point has a
+                                 // boundary before it
 };
+
+struct Block {
+  CodePointEntry entries[256];
+  std::string bytes;
+};
+
+const Block* BuildBlock(uint32_t high) {
+  auto* block = new Block;
+  const icu::Normalizer2* nfkcf = Nfkcf();
+  for (uint32_t low = 0; low < 256; ++low) {
+    const UChar32 c = static_cast<UChar32>((high << 8) | low);
+    CodePointEntry& e = block->entries[low];
+    if (c < 0x80 || (c >= 0xD800 && c <= 0xDFFF) || nfkcf == nullptr) continue;
+    e.boundary_before = nfkcf->hasBoundaryBefore(c);
+    e.simple = e.boundary_before;
+    char utf8[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(utf8, len, c);
+    std::string folded;
+    FoldInto(NfkcCasefold(absl::string_view(utf8, static_cast<size_t>(len))), &folded);
+    if (folded.size() > 255) {
+      e.simple = false;
+      continue;
+    }
+    e.offset = static_cast<uint32_t>(block->bytes.size());
+    e.length = static_cast<uint8_t>(folded.size());
+    block->bytes += folded;
+  }
+  return block;
+}
+
+const CodePointEntry& EntryOf(UChar32 c, const Block** block_out) {
+  static std::atomic<const Block*> blocks[256];
+  const uint32_t high = static_cast<uint32_t>(c) >> 8;
+  const Block* block = blocks[high].load(std::memory_order_acquire);
+  if (block == nullptr) {
+    const Block* built = BuildBlock(high);
+    const Block* expected = nullptr;
+    if (blocks[high].compare_exchange_strong(expected, built, std::memory_order_acq_rel)) {
+      block = built;
+    } else {
+      delete built;  // another thread built it first
+      block = expected;
+    }
+  }
+  *block_out = block;
+  return block->entries[c & 0xFF];
+}
+
+constexpr std::array<char, 128> AsciiFold() {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  t['\t'] = t['\v'] = t['\f'] = ' ';
+  return t;
+}
+constexpr std::array<char, 128> kAsciiFold = AsciiFold();
 
 bool AllAsciiNoUpper(absl::string_view s) {
   for (char c : s) {
@@ -137,62 +187,184 @@ bool AllAsciiNoUpper(absl::string_view s) {
   return true;
 }
 
-// NormalizeValid: both passes. REQUIRES: `original` is valid UTF-8.
-NormalizedText NormalizeValid(absl::string_view original) {
+// Output: the normalized text and its map, written together into buffers sized ahead, so
+// the ASCII loop writes without checks.
+class Output {
+ public:
+  Output(std::string* text, std::vector<uint32_t>* map) : text_(text), map_(map) {}
+
+  // Reserve: room for `more` bytes.
+  void Reserve(size_t more) {
+    if (size_ + more <= text_->size()) return;
+    size_t cap = std::max(text_->size() * 2, size_ + more + 64);
+    text_->resize(cap);
+    map_->resize(cap);
+  }
+
+  // Byte: REQUIRES room for one byte.
+  void Byte(char c, uint32_t origin) {
+    if (c == ' ') {
+      if (last_space_) return;
+      last_space_ = true;
+    } else {
+      last_space_ = false;
+    }
+    (*text_)[size_] = c;
+    (*map_)[size_] = origin;
+    ++size_;
+  }
+
+  void Bytes(const char* bytes, size_t length, uint32_t origin) {
+    if (length == 1) return Byte(bytes[0], origin);
+    if (length == 0) return;
+    last_space_ = false;
+    for (size_t k = 0; k < length; ++k) {
+      (*text_)[size_ + k] = bytes[k];
+      (*map_)[size_ + k] = origin;
+    }
+    size_ += length;
+  }
+
+  // TruncateFrom: drops the output of source bytes at or after `origin`.
+  void TruncateFrom(uint32_t origin) {
+    while (size_ > 0 && (*map_)[size_ - 1] >= origin) --size_;
+    last_space_ = size_ > 0 && (*text_)[size_ - 1] == ' ';
+  }
+
+  void Finish(uint32_t end) {
+    text_->resize(size_);
+    map_->resize(size_);
+    map_->push_back(end);
+  }
+
+ private:
+  std::string* text_;
+  std::vector<uint32_t>* map_;
+  size_t size_ = 0;
+  bool last_space_ = false;
+};
+
+// Lookahead: the code point at a position, decoded once and remembered for the next step.
+struct Decoded {
+  UChar32 c = 0;                          // negative: ill-formed
+  size_t next = 0;                        // byte after it
+  bool boundary = true;                   // has a normalization boundary before it
+  const CodePointEntry* entry = nullptr;  // BMP, non-ASCII
+  const Block* block = nullptr;
+};
+
+Decoded DecodeAt(const uint8_t* s, size_t n, size_t i) {
+  Decoded d;
+  if (i >= n) return d;
+  if (s[i] < 0x80) {
+    d.c = s[i];
+    d.next = i + 1;
+    return d;
+  }
+  int32_t k = static_cast<int32_t>(i);
+  U8_NEXT(s, k, static_cast<int32_t>(n), d.c);
+  d.next = static_cast<size_t>(k);
+  if (d.c < 0) return d;
+  if (d.c < 0x10000) {
+    d.entry = &EntryOf(d.c, &d.block);
+    d.boundary = d.entry->boundary_before;
+  } else {
+    const icu::Normalizer2* nfkcf = Nfkcf();
+    d.boundary = nfkcf == nullptr || nfkcf->hasBoundaryBefore(d.c);
+  }
+  return d;
+}
+
+// NormalizeChecked: the normalized form, or the offset of the first ill-formed byte.
+std::variant<NormalizedText, size_t> NormalizeChecked(absl::string_view original) {
   NormalizedText result;
   result.original = original;
-  result.text.reserve(original.size());
-  result.to_original.reserve(original.size() + 1);
-  Folder folder(&result.text, &result.to_original);
-
-  // ASCII fast path: ASCII folding is lowercasing, and nothing else in pass 1 applies.
-  bool ascii = true;
-  for (char c : original) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+  Output out(&result.text, &result.to_original);
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  const size_t n = original.size();
+  out.Reserve(n + 16);
+  size_t i = 0;
+  size_t prev_start = 0;  // where the code point before i starts
+  Decoded ahead;          // the decoded code point at i, when have_ahead
+  bool have_ahead = false;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      out.Reserve(n - i);
+      do {  // an ASCII run: at most one output byte per input byte
+        prev_start = i;
+        out.Byte(kAsciiFold[s[i]], static_cast<uint32_t>(i));
+        ++i;
+      } while (i < n && s[i] < 0x80);
+      have_ahead = false;
+      continue;
     }
-  }
-  const icu::Normalizer2* nfkcf = Nfkcf();
-  if (ascii || nfkcf == nullptr) {
-    std::string lower(original);
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    folder.Fold(lower.data(), lower.size(), [](size_t i) { return static_cast<uint32_t>(i); });
-  } else {
-    std::string pass1;
-    pass1.reserve(original.size() + original.size() / 8);
-    icu::StringByteSink<std::string> sink(&pass1);
-    icu::Edits edits;
-    UErrorCode status = U_ZERO_ERROR;
-    nfkcf->normalizeUTF8(0, icu::StringPiece(original.data(), original.size()), sink, &edits,
-                         status);
-    if (U_FAILURE(status)) {
-      // Cannot happen for valid UTF-8 short of memory exhaustion; fall back to a copy so
-      // offsets stay exact.
-      pass1.assign(original.data(), original.size());
-      folder.Fold(pass1.data(), pass1.size(), [](size_t i) { return static_cast<uint32_t>(i); });
-    } else {
-      // Walk the edits span by span; each span is folded with its own origin function.
-      icu::Edits::Iterator it = edits.getFineIterator();
-      UErrorCode st = U_ZERO_ERROR;
-      while (it.next(st)) {
-        size_t src = static_cast<size_t>(it.sourceIndex());
-        size_t dst = static_cast<size_t>(it.destinationIndex());
-        size_t dlen = static_cast<size_t>(it.newLength());
-        if (it.hasChange()) {
-          uint32_t origin = static_cast<uint32_t>(src);
-          folder.Fold(pass1.data() + dst, dlen, [origin](size_t) { return origin; });
-        } else {
-          folder.Fold(pass1.data() + dst, dlen,
-                      [src](size_t i) { return static_cast<uint32_t>(src + i); });
-        }
+    Decoded d = have_ahead ? ahead : DecodeAt(s, n, i);
+    have_ahead = false;
+    if (d.c < 0) return i;
+    const size_t next = d.next;
+    if (d.entry != nullptr && d.entry->simple) {
+      ahead = DecodeAt(s, n, next);
+      have_ahead = next < n && s[next] >= 0x80;
+      if (ahead.boundary) {
+        out.Reserve(256);
+        out.Bytes(d.block->bytes.data() + d.entry->offset, d.entry->length,
+                  static_cast<uint32_t>(i));
+        prev_start = i;
+        i = next;
+        continue;
       }
     }
+    have_ahead = false;
+    // A segment for ICU: back to the last boundary, forward to the next.
+    size_t seg_begin = i;
+    if (!d.boundary && i > 0) {
+      seg_begin = prev_start;
+      while (seg_begin > 0 && !DecodeAt(s, n, seg_begin).boundary) {
+        int32_t k = static_cast<int32_t>(seg_begin);
+        UChar32 c;
+        U8_PREV(s, 0, k, c);
+        seg_begin = static_cast<size_t>(k);
+      }
+    }
+    size_t seg_end = next;
+    while (seg_end < n) {
+      Decoded e = DecodeAt(s, n, seg_end);
+      if (e.c < 0) return seg_end;
+      if (e.boundary) break;
+      seg_end = e.next;
+    }
+    out.TruncateFrom(static_cast<uint32_t>(seg_begin));
+    std::string folded;
+    FoldInto(NfkcCasefold(original.substr(seg_begin, seg_end - seg_begin)), &folded);
+    out.Reserve(folded.size());
+    for (size_t k = 0; k < folded.size();) {
+      // Spaces keep collapsing; other bytes go out as they are.
+      if (folded[k] == ' ') {
+        out.Byte(' ', static_cast<uint32_t>(seg_begin));
+        ++k;
+        continue;
+      }
+      size_t run = k;
+      while (run < folded.size() && folded[run] != ' ') ++run;
+      out.Bytes(folded.data() + k, run - k, static_cast<uint32_t>(seg_begin));
+      k = run;
+    }
+    // The segment's last code point is the "previous" one for what follows.
+    {
+      int32_t k = static_cast<int32_t>(seg_end);
+      UChar32 c;
+      U8_PREV(s, 0, k, c);
+      prev_start = static_cast<size_t>(k);
+    }
+    i = seg_end;
   }
-  result.to_original.push_back(static_cast<uint32_t>(original.size()));
+  out.Finish(static_cast<uint32_t>(n));
   return result;
+}
+
+NormalizedText NormalizeValid(absl::string_view original) {
+  auto r = NormalizeChecked(original);
+  return std::get<NormalizedText>(std::move(r));
 }
 
 // IsIgnorableAt: the length of a default-ignorable character (pass 1 removes them) that ends
@@ -233,10 +405,11 @@ absl::StatusOr<NormalizedText> Normalize(absl::string_view original) {
     return absl::InvalidArgumentError(
         absl::StrCat("text of ", original.size(), " bytes is too large (limit 4 GiB)"));
   }
-  if (auto bad = FirstInvalidUtf8(original)) {
+  auto r = NormalizeChecked(original);
+  if (size_t* bad = std::get_if<size_t>(&r)) {
     return absl::InvalidArgumentError(absl::StrCat("invalid UTF-8 at byte ", *bad));
   }
-  return NormalizeValid(original);
+  return std::get<NormalizedText>(std::move(r));
 }
 
 std::string NormalizePhrase(absl::string_view phrase) {

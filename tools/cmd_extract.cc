@@ -12,6 +12,7 @@
 #include "extract/claim_json.h"
 #include "extract/extractor.h"
 #include "extract/language_detect.h"
+#include "extract/lexicon_loader.h"
 #include "tools/article_header.h"
 #include "tools/article_input.h"
 #include "tools/commands.h"
@@ -92,6 +93,12 @@ absl::StatusOr<int> RunExtract(Invocation& inv) {
                                 detected->percent, detected->reliable ? "" : ", unreliable");
   }
 
+  if (!extract::MatchLanguageTag(lang, extractor->Languages()).has_value()) {
+    // Extract accepts a language with value data only, or refuses it with the list.
+    *inv.err << absl::StrFormat(
+        "claimline extract: note: no claim lexicon for %s yet (full extraction: %s)\n", lang,
+        absl::StrJoin(extractor->Languages(), ", "));
+  }
   extract::ExtractRequest request;
   request.text = text;
   request.language = lang;

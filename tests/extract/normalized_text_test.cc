@@ -1,8 +1,13 @@
 #include "extract/normalized_text.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
+#include "unicode/bytestream.h"
+#include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace claimline::extract {
 namespace {
@@ -129,6 +134,68 @@ TEST(NormalizeTest, EveryByteValueIsHandled) {
   for (size_t i = 1; i < n->to_original.size(); ++i) {
     EXPECT_LE(n->to_original[i - 1], n->to_original[i]);
     EXPECT_LE(n->to_original[i], valid.size());
+  }
+}
+
+// Reference: ICU's NFKC_Casefold over the whole text, then the folds, then spaces
+// collapsed: what the one-pass normalizer must produce on any text.
+std::string Reference(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string nfkc;
+  icu::StringByteSink<std::string> sink(&nfkc);
+  n->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                   nullptr, status);
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(nfkc.data());
+  for (int32_t i = 0; i < static_cast<int32_t>(nfkc.size());) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    std::string piece = nfkc.substr(start, i - start);
+    if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2BC || c == 0x2032) {
+      piece = "'";
+    } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB || c == 0xBB ||
+               c == 0x2039 || c == 0x203A) {
+      piece = "\"";
+    } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) {
+      piece = "-";
+    } else if (c == 0x2028 || c == 0x2029 || c == 0x85) {
+      piece = "\n";
+    } else if (c == '\t' || c == '\v' || c == '\f') {
+      piece = " ";
+    } else if (c >= 0x80 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+      piece = std::string(1, static_cast<char>('0' + u_charDigitValue(c)));
+    } else if (c >= 0x80 && u_isUWhiteSpace(c)) {
+      piece = " ";
+    }
+    if (piece == " " && !out.empty() && out.back() == ' ') continue;
+    out += piece;
+  }
+  return out;
+}
+
+TEST(NormalizeTest, AgreesWithWholeTextIcuOnMixedScripts) {
+  const std::vector<std::string> pieces = {
+      "A",      "e",      " ",      "\u0301", "\u0323", "\u00E9", "\u1100",  "\u1161",     "\u11A8",
+      "\uAC00", "\u0915", "\u093C", "\u094D", "\u0967", "\uFF21", "\uFB01",  "\u00DF",     "\u0130",
+      "\u2019", "\u00A0", "\u200B", "\u00AD", "\u3000", "\u2014", "\u1F600", "\U0001F600", "\u6708",
+      "\u0308", "\u212B", "\u00C5", "\u2126", "\t",     "\n",     "x",       "1"};
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    seed = seed * 1103515245 + 12345;
+    int count = 1 + static_cast<int>((seed >> 16) % 12);
+    for (int k = 0; k < count; ++k) {
+      seed = seed * 1103515245 + 12345;
+      text += pieces[(seed >> 16) % pieces.size()];
+    }
+    auto n = Normalize(text);
+    ASSERT_TRUE(n.ok());
+    ASSERT_EQ(n->text, Reference(text)) << "input: " << text;
+    for (size_t i = 1; i < n->to_original.size(); ++i) {
+      ASSERT_LE(n->to_original[i - 1], n->to_original[i]);
+    }
   }
 }
 
