@@ -1,17 +1,61 @@
 #include "extract/sentences.h"
 
+#include <array>
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "unicode/brkiter.h"
 #include "unicode/locid.h"
-#include "unicode/utext.h"
+#include "unicode/uchar.h"
+#include "unicode/unistr.h"
+#include "unicode/ures.h"
+#include "unicode/utf8.h"
 
 namespace claimline::extract {
 namespace {
+
+// Sentence_Break classes (UAX #29), ICU's values.
+using SbClass = uint8_t;
+constexpr SbClass kOther = U_SB_OTHER;
+
+// The class of every BMP code point, 256 at a time, built on first use from ICU's data.
+struct SbBlock {
+  SbClass cls[256];
+};
+
+const SbBlock* BuildSbBlock(uint32_t high) {
+  auto* block = new SbBlock;
+  for (uint32_t low = 0; low < 256; ++low) {
+    const UChar32 c = static_cast<UChar32>((high << 8) | low);
+    block->cls[low] = static_cast<SbClass>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+  }
+  return block;
+}
+
+SbClass ClassOf(UChar32 c) {
+  if (c < 0) return kOther;
+  if (c >= 0x10000) return static_cast<SbClass>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+  static std::atomic<const SbBlock*> blocks[256];
+  const uint32_t high = static_cast<uint32_t>(c) >> 8;
+  const SbBlock* block = blocks[high].load(std::memory_order_acquire);
+  if (block == nullptr) {
+    const SbBlock* built = BuildSbBlock(high);
+    const SbBlock* expected = nullptr;
+    if (blocks[high].compare_exchange_strong(expected, built, std::memory_order_acq_rel)) {
+      block = built;
+    } else {
+      delete built;  // another thread built it first
+      block = expected;
+    }
+  }
+  return block->cls[c & 0xFF];
+}
+
+bool IsParaSep(SbClass c) { return c == U_SB_SEP || c == U_SB_CR || c == U_SB_LF; }
+bool IsSATerm(SbClass c) { return c == U_SB_STERM || c == U_SB_ATERM; }
 
 // SpaceLengthAt / SpaceLengthBefore: the byte length of a whitespace character starting
 // (ending) at `i`, or 0. ASCII whitespace, NBSP, the U+2000 spaces, narrow NBSP,
@@ -80,72 +124,276 @@ class Emitter {
   std::vector<SentenceSpan>* out_;
 };
 
-// kMaxParagraphBytes: paragraphs are fed to ICU in pieces no longer than this (ICU's
-// break iterator reports int32 offsets, and very long lines would only be cut later).
-constexpr size_t kMaxParagraphBytes = 1 << 20;
+// Reader: the Sentence_Break classes of a line, read on demand. Extend and Format
+// characters belong to the character before them (SB5).
+class Reader {
+ public:
+  Reader(absl::string_view text, size_t begin, size_t end)
+      : s_(reinterpret_cast<const uint8_t*>(text.data())), begin_(begin), end_(end) {}
 
-}  // namespace
+  struct Char {
+    SbClass cls;
+    size_t next;  // after the character and its Extend/Format characters
+  };
 
-SentenceSplitter::SentenceSplitter(std::unique_ptr<icu::BreakIterator> prototype)
-    : prototype_(std::move(prototype)) {}
+  // At: the character starting at i. REQUIRES: i < end.
+  Char At(size_t i) const {
+    Char c{Raw(i, &i), 0};
+    while (i < end_) {
+      size_t after;
+      SbClass k = Raw(i, &after);
+      if (k != U_SB_EXTEND && k != U_SB_FORMAT) break;
+      i = after;
+    }
+    c.next = i;
+    return c;
+  }
 
-SentenceSplitter::~SentenceSplitter() = default;
+  // Before: the class of the character before byte i (Extend/Format skipped), or Other.
+  SbClass Before(size_t i) const {
+    while (i > begin_) {
+      int32_t k = static_cast<int32_t>(i);
+      UChar32 c;
+      U8_PREV(s_, static_cast<int32_t>(begin_), k, c);
+      i = static_cast<size_t>(k);
+      SbClass cls = ClassOf(c);
+      if (cls != U_SB_EXTEND && cls != U_SB_FORMAT) return cls;
+    }
+    return kOther;
+  }
 
-absl::StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(
-    absl::string_view language) {
+  size_t end() const { return end_; }
+
+  // Raw: the class of the code point at i alone; *next is after it.
+  SbClass Raw(size_t i, size_t* next) const {
+    if (s_[i] < 0x80) {
+      *next = i + 1;
+      return kAsciiClasses()[s_[i]];
+    }
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(s_, k, static_cast<int32_t>(end_), c);
+    *next = static_cast<size_t>(k);
+    return ClassOf(c);
+  }
+
+ private:
+  static const std::array<SbClass, 128>& kAsciiClasses() {
+    static const std::array<SbClass, 128> table = [] {
+      std::array<SbClass, 128> t{};
+      for (int a = 0; a < 128; ++a) t[a] = ClassOf(a);
+      return t;
+    }();
+    return table;
+  }
+
+  const uint8_t* s_;
+  size_t begin_;
+  size_t end_;
+};
+
+// Suppressed: the word that ends with the full stop at `dot` is an abbreviation. As in
+// ICU's filtered iterator, an abbreviation that is also the start of a longer one up to an
+// inner full stop ("z." of "z.B.") suppresses only as part of the longer one.
+bool Suppressed(absl::string_view text, size_t line_begin, size_t dot,
+                const Abbreviations& abbreviations) {
+  if (abbreviations.full.empty()) return false;
+  size_t start = dot;
+  while (start > line_begin && text[start - 1] != ' ' && text[start - 1] != '\t' &&
+         dot - start < 24) {
+    --start;
+  }
+  const absl::string_view word = text.substr(start, dot + 1 - start);
+  if (abbreviations.full.contains(word)) return true;
+  auto it = abbreviations.prefixes.find(word);
+  if (it == abbreviations.prefixes.end()) return false;
+  for (const std::string& longer : it->second) {
+    if (text.substr(start, longer.size()) == longer) return true;
+  }
+  return false;
+}
+
+// Breaks: the sentence boundaries strictly inside the line [begin, end) (UAX #29 SB4–SB11),
+// evaluated only around terminators: one class lookup per character elsewhere.
+void Breaks(absl::string_view text, size_t begin, size_t end, const Abbreviations& abbreviations,
+            std::vector<size_t>* out) {
+  const Reader r(text, begin, end);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  // ASCII bytes that may matter: terminators and CR. The rest is skipped in a tight loop.
+  static const std::array<bool, 128> kAsciiStop = [] {
+    std::array<bool, 128> t{};
+    for (int a = 0; a < 128; ++a) {
+      SbClass k = ClassOf(a);
+      t[a] = IsParaSep(k) || IsSATerm(k);
+    }
+    return t;
+  }();
+  size_t i = begin;
+  while (i < end) {
+    // Most characters are neither terminators nor separators: one lookup, no context.
+    if (s[i] < 0x80) {
+      if (!kAsciiStop[s[i]]) {
+        ++i;
+        continue;
+      }
+    } else {
+      int32_t k = static_cast<int32_t>(i);
+      UChar32 cp;
+      U8_NEXT(s, k, static_cast<int32_t>(end), cp);
+      const SbClass raw = ClassOf(cp);
+      if (!IsParaSep(raw) && !IsSATerm(raw)) {
+        i = static_cast<size_t>(k);
+        continue;
+      }
+    }
+    const Reader::Char c = r.At(i);
+    if (IsParaSep(c.cls)) {  // SB4: a paragraph separator inside the line (CR, U+2029 …)
+      if (c.next < end) out->push_back(c.next);
+      i = c.next;
+      continue;
+    }
+    if (!IsSATerm(c.cls)) {
+      i = c.next;
+      continue;
+    }
+    size_t j = c.next;
+    Reader::Char at{kOther, j};
+    auto peek = [&]() { at = j < end ? r.At(j) : Reader::Char{kOther, end}; };
+    peek();
+    while (j < end && at.cls == U_SB_CLOSE) {  // SB9
+      j = at.next;
+      peek();
+    }
+    const size_t close_end = j;
+    while (j < end && at.cls == U_SB_SP) {  // SB10
+      j = at.next;
+      peek();
+    }
+    const size_t sp_end = j;
+    const SbClass after = j < end ? at.cls : kOther;
+    bool joined = false;
+    if (c.cls == U_SB_ATERM) {
+      if (close_end == c.next && sp_end == c.next && c.next < end) {
+        if (after == U_SB_NUMERIC) joined = true;  // SB6: "3.5"
+        if (after == U_SB_UPPER) {
+          SbClass before = r.Before(i);
+          if (before == U_SB_UPPER || before == U_SB_LOWER) joined = true;  // SB7: "U.S"
+        }
+      }
+      if (!joined) {
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        Reader::Char q = at;
+        size_t q_at = sp_end;
+        while (q_at < end && q.cls != U_SB_OLETTER && q.cls != U_SB_UPPER && q.cls != U_SB_LOWER &&
+               !IsParaSep(q.cls) && !IsSATerm(q.cls)) {
+          q_at = q.next;
+          if (q_at < end) q = r.At(q_at);
+        }
+        if (q_at < end && q.cls == U_SB_LOWER) joined = true;
+      }
+    }
+    if (!joined && sp_end < end && (after == U_SB_SCONTINUE || IsSATerm(after))) {
+      joined = true;  // SB8a
+    }
+    size_t stop = sp_end;
+    if (stop < end && IsParaSep(after)) stop = at.next;  // SB11: the separator stays with it
+    if (joined || stop >= end ||
+        (c.cls == U_SB_ATERM && Suppressed(text, begin, i, abbreviations))) {
+      i = c.next;
+      continue;
+    }
+    out->push_back(stop);
+    i = stop;
+  }
+}
+
+// kMaxLineBytes: longer lines are handled in pieces of this size (cut at a character
+// boundary), so offsets stay in range and memory bounded.
+constexpr size_t kMaxLineBytes = 1 << 20;
+
+absl::flat_hash_set<std::string> LoadAbbreviationList(absl::string_view language) {
+  absl::flat_hash_set<std::string> out;
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = icu::Locale::forLanguageTag(
       icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    locale = icu::Locale::getRoot();
-  }
-  // Abbreviation suppressions from CLDR, where the locale has them.
-  locale.setKeywordValue("ss", "standard", status);
+  if (U_FAILURE(status)) return out;
   status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(locale, status));
-  if (U_FAILURE(status) || it == nullptr) {
-    return absl::InternalError(absl::StrCat("ICU has no sentence break rules for \"", language,
-                                            "\": ", u_errorName(status)));
+  UResourceBundle* bundle = ures_open(U_ICUDATA_NAME "-brkitr", locale.getName(), &status);
+  UResourceBundle* exceptions = ures_getByKey(bundle, "exceptions", nullptr, &status);
+  UResourceBundle* list = ures_getByKey(exceptions, "SentenceBreak", nullptr, &status);
+  if (U_SUCCESS(status)) {
+    for (int32_t i = 0; i < ures_getSize(list); ++i) {
+      int32_t length = 0;
+      UErrorCode item = U_ZERO_ERROR;
+      const UChar* s = ures_getStringByIndex(list, i, &length, &item);
+      if (U_FAILURE(item)) continue;
+      std::string utf8;
+      icu::UnicodeString(s, length).toUTF8String(utf8);
+      out.insert(std::move(utf8));
+    }
   }
-  return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(it)));
+  ures_close(list);
+  ures_close(exceptions);
+  ures_close(bundle);
+  return out;
+}
+
+}  // namespace
+
+Abbreviations Abbreviations::Load(absl::string_view language) {
+  Abbreviations a;
+  a.all = LoadAbbreviationList(language);
+  for (const std::string& s : a.all) {
+    // "z.B." makes "z." a prefix: it suppresses only when the rest follows.
+    size_t inner = s.find('.');
+    while (inner != std::string::npos && inner + 1 < s.size()) {
+      const std::string prefix = s.substr(0, inner + 1);
+      if (a.all.contains(prefix)) a.prefixes[prefix].push_back(s);
+      inner = s.find('.', inner + 1);
+    }
+  }
+  for (const std::string& s : a.all) {
+    if (!a.prefixes.contains(s)) a.full.insert(s);
+  }
+  return a;
+}
+
+absl::StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(
+    absl::string_view language) {
+  if (ClassOf('.') != U_SB_ATERM) {
+    return absl::InternalError("ICU has no Sentence_Break property data");
+  }
+  return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(Abbreviations::Load(language)));
 }
 
 std::vector<SentenceSpan> SentenceSplitter::Split(absl::string_view text) const {
   std::vector<SentenceSpan> out;
   Emitter emit(text, &out);
-  std::unique_ptr<icu::BreakIterator> it(prototype_->clone());
+  std::vector<size_t> breaks;
   size_t pos = 0;
   while (pos < text.size()) {
     // One line at a time: a line break always ends a sentence.
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    size_t line_end = nl ? static_cast<const char*>(nl) - text.data() : text.size();
+    const size_t line_end = nl ? static_cast<const char*>(nl) - text.data() : text.size();
     size_t b = pos;
     while (b < line_end) {
       size_t e = line_end;
-      if (e - b > kMaxParagraphBytes) {
-        e = b + kMaxParagraphBytes;
+      if (e - b > kMaxLineBytes) {
+        e = b + kMaxLineBytes;
         while (e > b && IsContinuation(static_cast<unsigned char>(text[e]))) --e;
       }
-      // Skip blank lines without a trip through ICU.
+      // Skip blank lines; otherwise classify and find the breaks.
       size_t first = b;
       while (first < e && SpaceLengthAt(text, first) != 0) first += SpaceLengthAt(text, first);
       if (first < e) {
-        UErrorCode status = U_ZERO_ERROR;
-        UText ut = UTEXT_INITIALIZER;
-        utext_openUTF8(&ut, text.data() + b, static_cast<int64_t>(e - b), &status);
-        if (U_SUCCESS(status)) it->setText(&ut, status);
-        if (U_FAILURE(status)) {
-          emit.Add(b, e);
-        } else {
-          int32_t start = it->first();
-          for (int32_t stop = it->next(); stop != icu::BreakIterator::DONE;
-               start = stop, stop = it->next()) {
-            emit.Add(b + static_cast<size_t>(start), b + static_cast<size_t>(stop));
-          }
+        breaks.clear();
+        Breaks(text, first, e, abbreviations_, &breaks);
+        size_t start = first;
+        for (size_t at : breaks) {
+          emit.Add(start, at);
+          start = at;
         }
-        utext_close(&ut);
+        emit.Add(start, e);
       }
       b = e;
     }

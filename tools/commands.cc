@@ -5,7 +5,7 @@ namespace claimline::tools {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> kAll = {
-      &kAppendCommand, &kBenchCommand, &kExtractCommand, &kLogCommand,
+      &kAppendCommand, &kBenchCommand, &kExtractCommand, &kReextractCommand, &kLogCommand,
       &kShowCommand,   &kStatsCommand,   &kVerifyCommand,
       &kTimelineCommand, &kClaimsCommand, &kConflictsCommand, &kHistoryCommand,
       &kReplayCommand, &kProjectionsCommand,

@@ -11,6 +11,7 @@ namespace claimline::tools {
 extern const CommandSpec kAppendCommand;
 extern const CommandSpec kBenchCommand;
 extern const CommandSpec kExtractCommand;
+extern const CommandSpec kReextractCommand;
 extern const CommandSpec kLogCommand;
 extern const CommandSpec kShowCommand;
 extern const CommandSpec kStatsCommand;

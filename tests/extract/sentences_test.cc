@@ -1,9 +1,16 @@
 #include "extract/sentences.h"
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "unicode/brkiter.h"
+#include "unicode/locid.h"
+#include "unicode/utext.h"
 
 namespace claimline::extract {
 namespace {
@@ -73,6 +80,102 @@ TEST(SentenceSplitterTest, UnknownLanguageUsesRootRules) {
   EXPECT_EQ(SplitText("xx-unknown", "One. Two.").size(), 2u);
   EXPECT_TRUE(SplitText("en", "").empty());
   EXPECT_TRUE(SplitText("en", " \n\n \t").empty());
+}
+
+// Trim: without the whitespace the splitter trims.
+std::string Trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  auto space_at = [&](size_t i) -> size_t {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (s.compare(i, 2, "\u00A0") == 0) return 2;
+    if (s.compare(i, 3, "\u3000") == 0 || s.compare(i, 3, "\u200B") == 0 ||
+        s.compare(i, 3, "\u202F") == 0) {
+      return 3;
+    }
+    return 0;
+  };
+  while (b < e && space_at(b) != 0) b += space_at(b);
+  while (e > b) {
+    size_t len = 0;
+    for (size_t l : {1, 2, 3}) {
+      if (e >= b + l && space_at(e - l) == l) len = l;
+    }
+    if (len == 0) break;
+    e -= len;
+  }
+  return s.substr(b, e - b);
+}
+
+// IcuSentences: what ICU's sentence BreakIterator ("@ss=standard") says, line by line.
+std::vector<std::string> IcuSentences(const std::string& lang, const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  locale.setKeywordValue("ss", "standard", status);
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(locale, status));
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::vector<std::string> out;
+  std::stringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    UText ut = UTEXT_INITIALIZER;
+    status = U_ZERO_ERROR;
+    utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
+    it->setText(&ut, status);
+    int32_t start = it->first();
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+      std::string piece = Trim(line.substr(start, end - start));
+      if (!piece.empty()) out.push_back(piece);
+    }
+    utext_close(&ut);
+  }
+  return out;
+}
+
+TEST(SentenceSplitterTest, AgreesWithIcuBreakIterator) {
+  std::vector<std::pair<std::string, std::string>> samples = {
+      {"en",
+       "Dr. Rao met Mr. Li at 3.30 p.m. on Monday. They talked.\nThe U.S. market fell 2.5%. "
+       "\"Why?\" he asked. (It rose.) Then: it fell! e.g. this one. Shares of Acme Inc. "
+       "rose... and fell.  End"},
+      {"fr",
+       "M. Dupont a vu Mme Martin. Le CAC 40 a reculé de 1,2 %. « Pourquoi ? » dit-il. "
+       "Etc. Fin."},
+      {"it", "Il sig. Rossi ha parlato. Il FTSE MIB è salito del 3,4%. Poi? Niente."},
+      {"id", "Saham turun 5,1%. Kata Dr. Budi, pasar pulih. Lalu? Tidak ada."},
+      {"zh", "公司发布了新模型。股价下跌了3.5%！为什么？“市场过度反应。”他说。"},
+      {"hi", "कंपनी ने मॉडल जारी किया। शेयर 16.9% गिर गए। क्यों? पता नहीं।"},
+      {"de",
+       "Die Aktie fiel um 3 Prozent. Dr. Müller sagte z. B. nichts. Ende. Er kam z.B. "
+       "heute. Am 3. März war es so."},
+      {"en",
+       "The U.S. Army said so. It closed at 5 p.m. The next day, No. 5 won. Acme Inc. The "
+       "end... Really? Yes!! \"Quoted.\" (Paren.) 'Single.' Next. A.B. Smith spoke. I.e. "
+       "fine. He said 'no.' then left. Version 2.0. Done.\u00A0 Next\u3000one. x.Y z."},
+      {"ja", "新モデルを発表した。株価は3.5%下落！なぜ？「市場は過剰反応だ。」と述べた。"},
+      {"ko", "엔비디아 주가가 하락했다. 왜? 모른다. 정말!"},
+      {"es", "¿Por qué cayó? ¡No sé! El Sr. Pérez habló. Fin."},
+      {"pt", "O Sr. Silva falou. A ação caiu 2,5%. Fim."},
+  };
+  const std::filesystem::path seeds = std::filesystem::path(CLAIMLINE_SHARED_DIR) / "seeds";
+  const std::vector<std::pair<std::string, std::string>> seed_files = {
+      {"000_a0ec09f5bb8ae099.txt", "id"},
+      {"001_58443a927f2ee86a.txt", "it"},
+      {"002_feefa2e3834a282d.txt", "hi"},
+      {"003_61ec448298716ef9.txt", "zh"},
+      {"004_48ae6fd31cb51ac8.txt", "fr"}};
+  for (const auto& [file, lang] : seed_files) {
+    std::ifstream in(seeds / file, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    samples.push_back({lang, ss.str()});
+  }
+  for (const auto& [lang, text] : samples) {
+    EXPECT_EQ(SplitText(lang, text), IcuSentences(lang, text))
+        << lang << ": " << text.substr(0, 60);
+  }
 }
 
 }  // namespace
