@@ -6,6 +6,7 @@
 #include "base/status_macros.h"
 #include "tools/commands.h"
 #include "tools/query_common.h"
+#include "tools/render_html.h"
 #include "tools/render_json.h"
 #include "tools/render_text.h"
 #include "tools/render_timelinejs.h"
@@ -14,7 +15,7 @@ namespace claimline::tools {
 namespace {
 
 absl::StatusOr<int> RunTimeline(Invocation& inv) {
-  ASSIGN_OR_RETURN(std::string format, ParseFormat(inv, {"text", "json", "timelinejs"}));
+  ASSIGN_OR_RETURN(std::string format, ParseFormat(inv, {"text", "json", "timelinejs", "html"}));
   ASSIGN_OR_RETURN(projections::AsOf as_of, ParseAsOf(inv));
   projections::TimelineQuery q;
   q.as_of = as_of;
@@ -35,6 +36,9 @@ absl::StatusOr<int> RunTimeline(Invocation& inv) {
                    LoadDetails(ctx, in_conflict, as_of, /*evidence=*/false));
   if (format == "json") {
     *inv.out << TimelineJson(reader, *entity, as_of, entries);
+  } else if (format == "html") {
+    ASSIGN_OR_RETURN(std::string html, TimelineHtml(ctx, *entity, as_of, entries));
+    *inv.out << html;
   } else if (format == "timelinejs") {
     *inv.out << TimelineJs(reader, *entity, entries, conflicts);
   } else if (!entries.empty()) {
@@ -57,15 +61,16 @@ const CommandSpec kTimelineCommand = {
     "subject, object, time bucket), in valid-time order, with its figures and sources; an\n"
     "entry whose sources disagree is marked CONFLICT with the sides. ENTITY is any name of\n"
     "the entity in any script, case-insensitive (\"NVIDIA\", \"英伟达\", \"Huang Renxun\").\n"
-    "--format timelinejs prints the JSON TimelineJS 3 reads. Exit 1 when the entity is\n"
-    "unknown (with suggestions) or has no entries.\n",
+    "--format timelinejs prints the JSON TimelineJS 3 reads; --format html one self-contained\n"
+    "page (docs/page.md). Exit 1 when the entity is unknown (with suggestions) or has no\n"
+    "entries.\n",
     {
         {"from", "DATE", "leave out entries that end before DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
         {"to", "DATE", "leave out entries that start after DATE"},
         {"kind", "KIND", "only this kind of claim (release, price_change, …)"},
         AsOfFlag(),
         ProjectionFlag(),
-        {"format", "text|json|timelinejs", "output format; default: text"},
+        {"format", "text|json|timelinejs|html", "output format; default: text"},
     },
     1,
     1,

@@ -8,7 +8,7 @@ const std::vector<const CommandSpec*>& AllCommands() {
       &kAppendCommand, &kBenchCommand, &kExtractCommand, &kReextractCommand, &kLogCommand,
       &kShowCommand,   &kStatsCommand,   &kVerifyCommand,
       &kTimelineCommand, &kClaimsCommand, &kConflictsCommand, &kHistoryCommand,
-      &kReplayCommand, &kProjectionsCommand,
+      &kReplayCommand, &kProjectionsCommand, &kServeCommand,
   };
   return kAll;
 }

@@ -22,6 +22,7 @@ extern const CommandSpec kHistoryCommand;
 extern const CommandSpec kProjectionsCommand;
 extern const CommandSpec kReplayCommand;
 extern const CommandSpec kTimelineCommand;
+extern const CommandSpec kServeCommand;
 
 }  // namespace claimline::tools
 
