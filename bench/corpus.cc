@@ -61,7 +61,7 @@ bool IsLatin(absl::string_view s) {
 
 // NameFor: the name `lang` writes for the entity, or "" when it has none.
 std::string NameFor(const v1::Entity& e, absl::string_view lang) {
-  const bool cjk = lang == "zh" || lang == "zh-Hant";
+  const bool cjk = lang == "zh" || lang == "zh-Hant" || lang == "ja";
   std::string own, shared_han, latin;
   for (const v1::EntityName& n : e.name()) {
     if (n.short_()) continue;

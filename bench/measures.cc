@@ -1,12 +1,14 @@
 #include "bench/measures.h"
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -71,6 +73,14 @@ uint64_t DirBytes(const std::string& dir) {
     if (it->is_regular_file(ec)) total += it->file_size(ec);
   }
   return total;
+}
+
+// ThreadCpuSeconds: CPU time of the calling thread. On a shared machine the wall clock
+// also counts other processes' time; CPU time shows what the code itself costs.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 double PeakRssMb() {
@@ -183,12 +193,27 @@ class Bench {
     Progress(absl::StrCat("extraction: ", n, " articles, ", bytes, " bytes"));
 
     uint64_t claims = 0;
+    // Per language: bytes and CPU seconds (the hot spots differ by script).
+    std::map<std::string, std::pair<uint64_t, double>> per_language;
+    const double cpu0 = ThreadCpuSeconds();
     const auto t0 = SteadyClock::now();
     for (const CorpusArticle& a : sample) {
+      const double a0 = ThreadCpuSeconds();
       ASSIGN_OR_RETURN(std::vector<v1::Claim> c, ExtractOne(*h_.extractor, a));
+      std::pair<uint64_t, double>& lang = per_language[a.language];
+      lang.first += a.text.size();
+      lang.second += ThreadCpuSeconds() - a0;
       claims += c.size();
     }
     const double one = Seconds(SteadyClock::now() - t0);
+    const double one_cpu = ThreadCpuSeconds() - cpu0;
+    std::string by_language = "{";
+    for (const auto& [lang, use] : per_language) {
+      absl::StrAppend(
+          &by_language, by_language.size() > 1 ? ", " : "", JsonString(lang), ": ",
+          Num(std::round(static_cast<double>(use.first) / kMB / use.second * 100) / 100));
+    }
+    by_language += "}";
 
     const auto t1 = SteadyClock::now();
     RETURN_IF_ERROR(ParallelFor(sample.size(), threads_, [&](size_t i) -> absl::Status {
@@ -210,6 +235,8 @@ class Bench {
            {"claims", Num(claims)},
            {"claims_per_article", Num(std::round(10.0 * claims / std::max<uint64_t>(n, 1)) / 10)},
            {"threads", "1"},
+           {"cpu_mb_per_s", Num(std::round(mb / one_cpu * 100) / 100)},
+           {"cpu_mb_per_s_by_language", by_language},
            {"languages", langs}}});
     Emit({"extract_mb_per_s_all_cores",
           mb / all,
@@ -290,18 +317,24 @@ class Bench {
     rules.set_name("bench-replay");
     ASSIGN_OR_RETURN(std::string ns, projections::CreateNamespace(db, rules));
     Progress(absl::StrCat("replay: rebuilding ", db.log().LastSequence(), " events into ", ns));
+    const double cpu0 = ThreadCpuSeconds();
     const auto t0 = SteadyClock::now();
     RETURN_IF_ERROR(projections::CatchUpNamespace(db, ns));
     const double seconds = Seconds(SteadyClock::now() - t0);
+    const double cpu = ThreadCpuSeconds() - cpu0;
     const uint64_t events = db.log().LastSequence();
     Emit({"replay_events_per_s",
           static_cast<double>(events) / seconds,
           "events/s",
-          {{"events", Num(events)}, {"seconds", Num(std::round(seconds * 100) / 100)}}});
+          {{"events", Num(events)},
+           {"seconds", Num(std::round(seconds * 100) / 100)},
+           {"cpu_events_per_s", Num(std::round(static_cast<double>(events) / cpu))}}});
     Emit({"replay_claims_per_s",
           static_cast<double>(claims_) / seconds,
           "claims/s",
-          {{"claims", Num(claims_)}, {"events", Num(events)}}});
+          {{"claims", Num(claims_)},
+           {"events", Num(events)},
+           {"cpu_claims_per_s", Num(std::round(static_cast<double>(claims_) / cpu))}}});
     return db.state().DropNamespace(ns);
   }
 
@@ -318,16 +351,23 @@ class Bench {
 
     projections::TimelineQuery page;
     page.limit = kTimelinePage;
-    std::vector<double> timeline_us;
+    std::vector<double> timeline_us, timeline_cpu_us;
     size_t page_entries = 0;
     for (int i = 0; i < kWarmupQueries + kTimelineQueries; ++i) {
+      const double cpu0 = ThreadCpuSeconds();
       const auto t0 = SteadyClock::now();
       ASSIGN_OR_RETURN(std::vector<v1::ClusterSummary> entries, reader.Timeline(entity, page));
       const double us = Micros(SteadyClock::now() - t0);
+      const double cpu_us = (ThreadCpuSeconds() - cpu0) * 1e6;
       page_entries = entries.size();
-      if (i >= kWarmupQueries) timeline_us.push_back(us);
+      if (i >= kWarmupQueries) {
+        timeline_us.push_back(us);
+        timeline_cpu_us.push_back(cpu_us);
+      }
     }
     const std::vector<std::pair<std::string, std::string>> timeline_extra = {
+        {"cpu_p50_us", Num(std::round(Percentile(timeline_cpu_us, 0.50) * 10) / 10)},
+        {"cpu_p99_us", Num(std::round(Percentile(timeline_cpu_us, 0.99) * 10) / 10)},
         {"entity", Quoted(entity)},
         {"entity_claims", Num(entity_claims)},
         {"entity_clusters", Num(clusters.size())},
@@ -339,16 +379,23 @@ class Bench {
 
     projections::ConflictQuery conflicts;
     conflicts.entity = entity;
-    std::vector<double> conflict_us;
+    std::vector<double> conflict_us, conflict_cpu_us;
     size_t found = 0;
     for (int i = 0; i < kWarmupQueries + kConflictQueries; ++i) {
+      const double cpu0 = ThreadCpuSeconds();
       const auto t0 = SteadyClock::now();
       ASSIGN_OR_RETURN(std::vector<v1::ClusterSummary> entries, reader.Conflicts(conflicts));
       const double us = Micros(SteadyClock::now() - t0);
+      const double cpu_us = (ThreadCpuSeconds() - cpu0) * 1e6;
       found = entries.size();
-      if (i >= kWarmupQueries) conflict_us.push_back(us);
+      if (i >= kWarmupQueries) {
+        conflict_us.push_back(us);
+        conflict_cpu_us.push_back(cpu_us);
+      }
     }
     const std::vector<std::pair<std::string, std::string>> conflict_extra = {
+        {"cpu_p50_us", Num(std::round(Percentile(conflict_cpu_us, 0.50) * 10) / 10)},
+        {"cpu_p99_us", Num(std::round(Percentile(conflict_cpu_us, 0.99) * 10) / 10)},
         {"entity", Quoted(entity)},
         {"conflicts", Num(found)},
         {"queries", Num(kConflictQueries)},

@@ -453,11 +453,329 @@ LanguageTemplates TraditionalChinese() {
   return t;
 }
 
+LanguageTemplates Spanish() {
+  LanguageTemplates t;
+  t.tag = "es";
+  t.sentence_space = " ";
+  t.decimal = ',';
+  t.months = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+              "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  t.dates = {{F::kDay, "el {d} de {month} de {y}"}, {F::kDayNoYear, "el {d} de {month}"},
+             {F::kNumericDay, "el {dd}/{mm}/{y}"},  {F::kMonth, "en {month} de {y}"},
+             {F::kMonthNoYear, "en {month}"},       {F::kLastMonth, "el mes pasado"},
+             {F::kThisMonth, "este mes"},           {F::kYesterday, "ayer"},
+             {F::kRecently, "recientemente"},       {F::kYear, "en {y}"}};
+  t.future_dates = {"el {d} de {month} de {y}", "el {d} de {month}"};
+  t.pct_format = "{n}%";
+  t.pct_exact = {"un {x}"};
+  t.pct_nearly = {"casi un {x}"};
+  t.pct_more = {"más de un {x}"};
+  t.pct_about = {"alrededor de un {x}"};
+  t.money = {{1e9, {"{n} mil millones de dólares"}}, {1e6, {"{n} millones de dólares"}}};
+  t.money_nearly = {"casi {x}"};
+  t.money_more = {"más de {x}"};
+  t.money_about = {"unos {x}"};
+  t.vague_money = {{1e10, 1e11, "decenas de miles de millones de dólares"},
+                   {1e11, 1e12, "cientos de miles de millones de dólares"},
+                   {1e7, 1e8, "decenas de millones de dólares"},
+                   {1e8, 1e9, "cientos de millones de dólares"}};
+  t.claims = {
+      {K::kPriceChange, "Las acciones de {org} cayeron {pct} {date}."},
+      {K::kPriceChange,
+       "Las acciones de {org} subieron {pct} {date} tras una nota de los analistas."},
+      {K::kPriceChange, "La cotización de {org} se desplomó {pct} {date}."},
+      {K::kMarketValue, "{org} perdió {money} de capitalización bursátil {date}."},
+      {K::kMarketValue, "La capitalización bursátil de {org} aumentó en {money} {date}."},
+      {K::kNetWorth, "La fortuna de {person} cayó {pct} {date}."},
+      {K::kNetWorth, "{person} perdió {money} de su patrimonio {date}."},
+      {K::kRelease, "{org} lanzó {product} {date}."},
+      {K::kRelease, "{org} presentó {product} {date} y lo abrió a los desarrolladores."},
+      {K::kInterview, "{person} concedió una entrevista a {outlet} {date}."},
+      {K::kEarningsCall, "{org} publicará sus resultados trimestrales {future}."},
+      {K::kCost, "{org} afirmó {date} que el costo de entrenamiento de su modelo fue de {money}."},
+      {K::kSpending, "{org} anunció {date} una inversión de {money} en nuevos centros de datos."},
+      {K::kSpending, "{org} anunció {date} la adquisición de {org2} por {money}."},
+      {K::kRevenue, "Los ingresos de {org} crecieron {pct} {date}."},
+  };
+  t.fillers = {
+      "Los analistas creen que el sector atraviesa un periodo de fuerte incertidumbre.",
+      "La empresa no quiso hacer comentarios.",
+      "{org} ha ampliado sus equipos de investigación en los dos últimos años.",
+      "La competencia se endurece a medida que los grandes grupos diseñan sus propios chips.",
+      "Varios gestores de fondos dicen esperar señales más claras.",
+      "Los reguladores europeos siguen el asunto de cerca.",
+      "{person} dirige la compañía desde hace muchos años.",
+      "El episodio reabrió el debate sobre la capacidad de cálculo que necesitan los modelos "
+      "avanzados.",
+      "El volumen de negociación se mantuvo muy por encima de la media mensual.",
+      "Los proveedores asiáticos informan de pedidos estables de memoria y equipos de red.",
+  };
+  t.titles = {"{org}, bajo presión en los mercados", "Lo que dicen las últimas cifras de {org}",
+              "{org} y la carrera de los chips"};
+  return t;
+}
+
+LanguageTemplates Portuguese() {
+  LanguageTemplates t;
+  t.tag = "pt";
+  t.sentence_space = " ";
+  t.decimal = ',';
+  t.months = {"janeiro", "fevereiro", "março",    "abril",   "maio",     "junho",
+              "julho",   "agosto",    "setembro", "outubro", "novembro", "dezembro"};
+  t.dates = {{F::kDay, "em {d} de {month} de {y}"}, {F::kDayNoYear, "em {d} de {month}"},
+             {F::kNumericDay, "em {dd}/{mm}/{y}"},  {F::kMonth, "em {month} de {y}"},
+             {F::kMonthNoYear, "em {month}"},       {F::kLastMonth, "no mês passado"},
+             {F::kThisMonth, "neste mês"},          {F::kYesterday, "ontem"},
+             {F::kRecently, "recentemente"},        {F::kYear, "em {y}"}};
+  t.future_dates = {"em {d} de {month} de {y}", "em {d} de {month}"};
+  t.pct_format = "{n}%";
+  t.pct_exact = {"{x}"};
+  t.pct_nearly = {"quase {x}"};
+  t.pct_more = {"mais de {x}"};
+  t.pct_about = {"cerca de {x}"};
+  t.money = {{1e12, {"{n} trilhões de dólares"}},
+             {1e9, {"{n} bilhões de dólares", "US$ {n} bilhões"}},
+             {1e6, {"{n} milhões de dólares"}}};
+  t.money_nearly = {"quase {x}"};
+  t.money_more = {"mais de {x}"};
+  t.money_about = {"cerca de {x}"};
+  t.vague_money = {{1e10, 1e11, "dezenas de bilhões de dólares"},
+                   {1e11, 1e12, "centenas de bilhões de dólares"},
+                   {1e7, 1e8, "dezenas de milhões de dólares"},
+                   {1e8, 1e9, "centenas de milhões de dólares"}};
+  t.claims = {
+      {K::kPriceChange, "As ações da {org} caíram {pct} {date}."},
+      {K::kPriceChange, "As ações da {org} subiram {pct} {date} após um relatório de analistas."},
+      {K::kPriceChange, "A cotação da {org} despencou {pct} {date}."},
+      {K::kMarketValue, "A {org} perdeu {money} em valor de mercado {date}."},
+      {K::kMarketValue, "O valor de mercado da {org} aumentou {money} {date}."},
+      {K::kNetWorth, "A fortuna de {person} caiu {pct} {date}."},
+      {K::kNetWorth, "{person} perdeu {money} de seu patrimônio {date}."},
+      {K::kRelease, "A {org} lançou {product} {date}."},
+      {K::kRelease, "A {org} apresentou {product} {date} e o abriu para desenvolvedores."},
+      {K::kInterview, "{person} deu uma entrevista à {outlet} {date}."},
+      {K::kEarningsCall, "A {org} publicará seus resultados trimestrais {future}."},
+      {K::kCost, "A {org} afirmou {date} que o custo de treinamento de seu modelo foi de {money}."},
+      {K::kSpending, "A {org} anunciou {date} um investimento de {money} em novos data centers."},
+      {K::kSpending, "A {org} anunciou {date} a aquisição da {org2} por {money}."},
+      {K::kRevenue, "A receita da {org} cresceu {pct} {date}."},
+  };
+  t.fillers = {
+      "Para os analistas, o setor atravessa um período de forte incerteza.",
+      "A empresa não quis comentar.",
+      "A {org} ampliou suas equipes de pesquisa nos últimos dois anos.",
+      "A concorrência fica mais dura à medida que os grandes grupos projetam seus próprios chips.",
+      "Vários gestores de fundos dizem aguardar sinais mais claros.",
+      "Os reguladores europeus acompanham o caso de perto.",
+      "{person} comanda a empresa há muitos anos.",
+      "O episódio reabriu o debate sobre a capacidade de computação exigida pelos modelos "
+      "avançados.",
+      "O volume de negócios ficou bem acima da média mensal.",
+      "Fornecedores asiáticos relatam pedidos estáveis de memória e equipamentos de rede.",
+  };
+  t.titles = {"{org} sob pressão no mercado", "O que dizem os números mais recentes da {org}",
+              "{org} e a corrida dos chips"};
+  return t;
+}
+
+LanguageTemplates German() {
+  LanguageTemplates t;
+  t.tag = "de";
+  t.sentence_space = " ";
+  t.decimal = ',';
+  t.months = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+              "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+  t.dates = {{F::kDay, "am {d}. {month} {y}"},     {F::kDayNoYear, "am {d}. {month}"},
+             {F::kNumericDay, "am {dd}.{mm}.{y}"}, {F::kMonth, "im {month} {y}"},
+             {F::kMonthNoYear, "im {month}"},      {F::kLastMonth, "im vergangenen Monat"},
+             {F::kThisMonth, "in diesem Monat"},   {F::kYesterday, "gestern"},
+             {F::kRecently, "kürzlich"},           {F::kYear, "im Jahr {y}"}};
+  t.future_dates = {"am {d}. {month} {y}", "am {d}. {month}"};
+  t.pct_format = "{n} Prozent";
+  t.pct_exact = {"um {x}", "{x}"};
+  t.pct_nearly = {"um fast {x}"};
+  t.pct_more = {"um mehr als {x}"};
+  t.pct_about = {"um rund {x}"};
+  t.money = {{1e12, {"{n} Billionen Dollar"}},
+             {1e9, {"{n} Milliarden Dollar", "{n} Mrd. Dollar"}},
+             {1e6, {"{n} Millionen Dollar"}}};
+  t.money_nearly = {"fast {x}"};
+  t.money_more = {"mehr als {x}"};
+  t.money_about = {"rund {x}"};
+  t.vague_money = {{1e10, 1e11, "Dutzende Milliarden Dollar"},
+                   {1e11, 1e12, "Hunderte Milliarden Dollar"},
+                   {1e7, 1e8, "Dutzende Millionen Dollar"},
+                   {1e8, 1e9, "Hunderte Millionen Dollar"}};
+  t.claims = {
+      {K::kPriceChange, "Die Aktie von {org} fiel {date} {pct}."},
+      {K::kPriceChange,
+       "Die Aktien von {org} stiegen {date} {pct}, nachdem Analysten ihre Kursziele angehoben "
+       "hatten."},
+      {K::kPriceChange, "Der Aktienkurs von {org} sank {date} {pct}."},
+      {K::kMarketValue, "{org} verlor {date} {money} an Börsenwert."},
+      {K::kMarketValue, "Der Börsenwert von {org} stieg {date} um {money}."},
+      {K::kNetWorth, "Das Vermögen von {person} sank {date} {pct}."},
+      {K::kNetWorth, "{person} verlor {date} {money} seines Vermögens."},
+      {K::kRelease, "{org} veröffentlichte {date} {product}."},
+      {K::kRelease, "{org} veröffentlichte {date} {product} für Entwickler."},
+      {K::kInterview, "{person} gab {outlet} {date} ein Interview."},
+      {K::kEarningsCall, "{org} legt {future} die Quartalszahlen vor."},
+      {K::kCost,
+       "{org} teilte {date} mit, die Trainingskosten des neuen Modells hätten {money} betragen."},
+      {K::kSpending, "{org} kündigte {date} Investitionen von {money} in neue Rechenzentren an."},
+      {K::kSpending, "{org} kündigte {date} die Übernahme von {org2} für {money} an."},
+      {K::kRevenue, "Der Umsatz von {org} stieg {date} {pct}."},
+  };
+  t.fillers = {
+      "Analysten sehen die Branche in einer Phase großer Unsicherheit.",
+      "Das Unternehmen wollte sich nicht äußern.",
+      "{org} hat seine Forschungsteams in den vergangenen zwei Jahren ausgebaut.",
+      "Der Wettbewerb verschärft sich, weil große Konzerne eigene Chips entwerfen.",
+      "Mehrere Fondsmanager sagen, sie warteten auf klarere Signale.",
+      "Die europäischen Aufsichtsbehörden beobachten die Branche genau.",
+      "{person} führt das Unternehmen seit vielen Jahren.",
+      "Der Vorfall hat die Debatte über die Rechenleistung neu entfacht, die fortgeschrittene "
+      "Modelle brauchen.",
+      "Das Handelsvolumen lag deutlich über dem Monatsdurchschnitt.",
+      "Zulieferer in Asien berichten von stabilen Aufträgen für Speicher und Netzwerktechnik.",
+  };
+  t.titles = {"{org} unter Druck", "Was die jüngsten Zahlen über {org} sagen",
+              "{org} im Rennen um schnellere Chips"};
+  return t;
+}
+
+LanguageTemplates Japanese() {
+  LanguageTemplates t;
+  t.tag = "ja";
+  t.sentence_space = "";
+  t.decimal = '.';
+  t.months = {"1月", "2月", "3月", "4月",  "5月",  "6月",
+              "7月", "8月", "9月", "10月", "11月", "12月"};
+  t.dates = {{F::kDay, "{y}年{month}{d}日"},
+             {F::kDayNoYear, "{month}{d}日"},
+             {F::kMonth, "{y}年{month}"},
+             {F::kMonthNoYear, "今年{month}"},
+             {F::kLastMonth, "先月"},
+             {F::kThisMonth, "今月"},
+             {F::kYesterday, "昨日"},
+             {F::kRecently, "最近"},
+             {F::kYear, "{y}年"}};
+  t.future_dates = {"{y}年{month}{d}日", "{month}{d}日"};
+  t.pct_format = "{n}%";
+  t.pct_exact = {"{x}"};
+  t.pct_nearly = {"{x}近く"};
+  t.pct_more = {"{x}超"};
+  t.pct_about = {"約{x}"};
+  t.money = {{1e12, {"{n}兆ドル"}}, {1e8, {"{n}億ドル"}}, {1e4, {"{n}万ドル"}}};
+  t.money_nearly = {"{x}近く"};
+  t.money_more = {"{x}超"};
+  t.money_about = {"約{x}"};
+  t.vague_money = {{1e10, 1e11, "数百億ドル"},
+                   {1e11, 1e12, "数千億ドル"},
+                   {1e7, 1e8, "数千万ドル"},
+                   {1e8, 1e9, "数億ドル"}};
+  t.claims = {
+      {K::kPriceChange, "{date}、{org}の株価は{pct}下落した。"},
+      {K::kPriceChange, "{org}の株価は{date}、{pct}上昇した。"},
+      {K::kPriceChange, "{date}、{org}の株価が{pct}急落した。"},
+      {K::kMarketValue, "{org}の時価総額は{date}、{money}減少した。"},
+      {K::kMarketValue, "{date}、{org}の時価総額が{money}増加した。"},
+      {K::kNetWorth, "{person}の個人資産は{date}、{pct}減少した。"},
+      {K::kNetWorth, "{person}の資産は{date}、{money}減少した。"},
+      {K::kRelease, "{org}は{date}、{product}を発表した。"},
+      {K::kRelease, "{date}、{org}が{product}をリリースした。"},
+      {K::kInterview, "{person}は{date}、{outlet}のインタビューに応じた。"},
+      {K::kEarningsCall, "{org}は{future}に決算を発表する予定だ。"},
+      {K::kCost, "{org}は{date}、最新モデルの開発費が{money}だったと明らかにした。"},
+      {K::kSpending, "{org}は{date}、新しいデータセンターに{money}を投資すると発表した。"},
+      {K::kSpending, "{org}は{date}、{org2}を{money}で買収すると発表した。"},
+      {K::kRevenue, "{org}の売上高は{date}、{pct}増加した。"},
+  };
+  t.fillers = {
+      "アナリストは、業界が大きな不確実性に直面していると指摘した。",
+      "同社はコメントを控えた。",
+      "{org}は過去2年間で研究チームを拡大してきた。",
+      "クラウド大手が独自のチップを設計するなか、競争は激しさを増している。",
+      "複数のファンドマネジャーは、より明確な方向性を待っていると述べた。",
+      "欧米の規制当局はこの業界を注視している。",
+      "{person}は長年にわたり経営を率いてきた。",
+      "この出来事は、先端モデルに必要な計算能力をめぐる議論を再燃させた。",
+      "当日の出来高は月間平均を大きく上回った。",
+      "アジアのサプライヤーは、メモリーやネットワーク機器の受注が堅調だと報告した。",
+  };
+  t.titles = {"{org}に市場の圧力", "最新の数字が示す{org}の姿", "{org}と半導体競争"};
+  return t;
+}
+
+LanguageTemplates Korean() {
+  LanguageTemplates t;
+  t.tag = "ko";
+  t.sentence_space = " ";
+  t.decimal = '.';
+  t.months = {"1월", "2월", "3월", "4월",  "5월",  "6월",
+              "7월", "8월", "9월", "10월", "11월", "12월"};
+  t.dates = {{F::kDay, "{y}년 {month} {d}일"},
+             {F::kDayNoYear, "{month} {d}일"},
+             {F::kMonth, "{y}년 {month}"},
+             {F::kMonthNoYear, "올해 {month}"},
+             {F::kLastMonth, "지난달"},
+             {F::kThisMonth, "이번 달"},
+             {F::kYesterday, "어제"},
+             {F::kRecently, "최근"},
+             {F::kYear, "{y}년"}};
+  t.future_dates = {"{y}년 {month} {d}일", "{month} {d}일"};
+  t.pct_format = "{n}%";
+  t.pct_exact = {"{x}"};
+  t.pct_nearly = {"거의 {x}"};
+  t.pct_more = {"{x} 이상"};
+  t.pct_about = {"약 {x}"};
+  t.money = {{1e12, {"{n}조 달러"}}, {1e8, {"{n}억 달러"}}, {1e4, {"{n}만 달러"}}};
+  t.money_nearly = {"거의 {x}"};
+  t.money_more = {"{x} 이상"};
+  t.money_about = {"약 {x}"};
+  t.vague_money = {{1e10, 1e11, "수백억 달러"},
+                   {1e11, 1e12, "수천억 달러"},
+                   {1e7, 1e8, "수천만 달러"},
+                   {1e8, 1e9, "수억 달러"}};
+  t.claims = {
+      {K::kPriceChange, "{org} 주가는 {date} {pct} 하락했다."},
+      {K::kPriceChange, "{date} {org} 주가가 {pct} 상승했다."},
+      {K::kPriceChange, "{org} 주가는 {date} {pct} 급락했다."},
+      {K::kMarketValue, "{org}의 시가총액이 {date} {money} 감소했다."},
+      {K::kMarketValue, "{date} {org} 시가총액은 {money} 증가했다."},
+      {K::kNetWorth, "{person}의 재산은 {date} {pct} 줄었다."},
+      {K::kNetWorth, "{person}의 자산이 {date} {money} 감소했다."},
+      {K::kRelease, "{org}는 {date} {product}를 출시했다."},
+      {K::kRelease, "{date} {org}가 {product}를 공개했다."},
+      {K::kInterview, "{person}는 {date} {outlet}와 인터뷰를 했다."},
+      {K::kEarningsCall, "{org}는 {future} 분기 실적을 발표할 예정이다."},
+      {K::kCost, "{org}는 {date} 최신 모델의 개발 비용이 {money}였다고 밝혔다."},
+      {K::kSpending, "{org}는 {date} 새 데이터센터에 {money}를 투자한다고 발표했다."},
+      {K::kSpending, "{org}는 {date} {org2}를 {money}에 인수한다고 발표했다."},
+      {K::kRevenue, "{org}의 매출은 {date} {pct} 증가했다."},
+  };
+  t.fillers = {
+      "분석가들은 업계가 큰 불확실성에 직면해 있다고 지적했다.",
+      "회사 측은 논평을 거부했다.",
+      "{org}는 지난 2년 동안 연구 조직을 확대해 왔다.",
+      "클라우드 기업들이 자체 칩을 설계하면서 경쟁이 치열해지고 있다.",
+      "여러 펀드매니저는 더 분명한 신호를 기다리고 있다고 말했다.",
+      "유럽과 미국의 규제 당국은 이 업계를 주시하고 있다.",
+      "{person}는 오랫동안 회사를 이끌어 왔다.",
+      "이번 일은 첨단 모델에 필요한 연산 능력을 둘러싼 논쟁을 다시 불러일으켰다.",
+      "이날 거래량은 월평균을 크게 웃돌았다.",
+      "아시아 공급업체들은 메모리와 네트워크 장비 주문이 꾸준하다고 전했다.",
+  };
+  t.titles = {"시장 압박 받는 {org}", "최신 수치로 본 {org}", "{org}와 반도체 경쟁"};
+  return t;
+}
+
 }  // namespace
 
 const std::vector<LanguageTemplates>& AllTemplates() {
   static const std::vector<LanguageTemplates>* const kAll = new std::vector<LanguageTemplates>{
-      Indonesian(), Italian(), Hindi(), Chinese(), TraditionalChinese(), French(), English()};
+      Indonesian(), Italian(), Hindi(),      Chinese(), TraditionalChinese(), French(),
+      English(),    Spanish(), Portuguese(), German(),  Japanese(),           Korean()};
   return *kAll;
 }
 
