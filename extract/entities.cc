@@ -403,14 +403,14 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
         }
       }
       if (best != nullptr) {
-        bool overlaps = false;
-        for (const Candidate& c : chosen) {
-          if (c.begin >= best->end) break;
-          if (Overlaps(c, best->begin, best->end)) overlaps = true;
-        }
-        for (const Candidate& c : picked) {
-          if (Overlaps(c, best->begin, best->end)) overlaps = true;
-        }
+        // `chosen` is sorted and non-overlapping, so its ends are sorted too: the first
+        // full mention ending after this one's start is the only one that may overlap.
+        // Short mentions come in order: only the last one picked may overlap.
+        auto after =
+            std::lower_bound(chosen.begin(), chosen.end(), best->begin,
+                             [](const Candidate& c, uint32_t begin) { return c.end <= begin; });
+        bool overlaps = after != chosen.end() && after->begin < best->end;
+        if (!picked.empty() && Overlaps(picked.back(), best->begin, best->end)) overlaps = true;
         if (!overlaps) picked.push_back(*best);
       }
       s = s_end;
