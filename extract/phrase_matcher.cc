@@ -356,7 +356,10 @@ WordTrie BuildWordTrie(const std::vector<std::string>& phrases,
 class TwoPartMatcher final : public PhraseMatcher {
  public:
   TwoPartMatcher(std::vector<Pattern> patterns, WordTrie words, Trie anywhere)
-      : patterns_(std::move(patterns)), words_(std::move(words)), anywhere_(std::move(anywhere)) {}
+      : patterns_(std::move(patterns)),
+        words_(std::move(words)),
+        anywhere_(std::move(anywhere)),
+        bmp_(&BmpClasses()) {}
 
   size_t phrase_count() const override { return patterns_.size(); }
 
@@ -418,10 +421,11 @@ class TwoPartMatcher final : public PhraseMatcher {
       if (s[i] < 0x80) {
         cur = kAscii[s[i]];
         next = i + 1;
-        // Inside an ASCII word: nothing can start here.
+        // Inside an ASCII word: nothing can start here, nor anywhere up to its end.
         if (cur != kNotWord && prev != kNotWord && prev != kUnspaced &&
             (prev == cur || prev == kCommonWord || cur == kCommonWord)) {
-          prev = cur;
+          while (next < n && s[next] < 0x80 && kAscii[s[next]] != kNotWord) ++next;
+          prev = kAscii[s[next - 1]];
           i = next;
           continue;
         }
@@ -429,7 +433,7 @@ class TwoPartMatcher final : public PhraseMatcher {
         int32_t k = static_cast<int32_t>(i);
         UChar32 c;
         U8_NEXT(s, k, static_cast<int32_t>(n), c);
-        cur = ClassOf(c);
+        cur = (c >= 0 && c < 0x10000) ? (*bmp_)[static_cast<size_t>(c)] : ClassOf(c);
         next = static_cast<size_t>(k);
       }
       if (cur != kNotWord && cur != kUnspaced && !Blocks(cur, prev)) Walk(s, n, i, found);
@@ -483,6 +487,7 @@ class TwoPartMatcher final : public PhraseMatcher {
   std::vector<Pattern> patterns_;
   WordTrie words_;
   Trie anywhere_;
+  const std::array<WordClass, 0x10000>* bmp_;  // BmpClasses(), without the static guard
 };
 
 UChar32 FirstCodePoint(absl::string_view s) {
