@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "base/civil_date.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -37,7 +38,15 @@ constexpr uint32_t kMarkerGap = 16;         // characters between "with" and X
 constexpr uint32_t kAgentGap = 3;           // characters between X and "ने" / "by" and X
 constexpr uint32_t kAnaphorSentences = 4;   // how far back "the company" looks
 constexpr uint32_t kMaxHitBytes = 256;
-constexpr uint32_t kCoordinationGap = 24;  // characters between coordinated names
+constexpr uint32_t kCoordinationGap = 24;
+constexpr size_t kMinKeyPrefix = 4;
+constexpr uint32_t kAdjacentGap = 2;
+constexpr uint32_t kAppositionGap = 24;
+constexpr uint32_t kAgentPhraseGap = 24;  // "by the Chinese start-up X"
+constexpr uint32_t kNearSubjectGap =
+    12;  // "X released", "X 本月初发布"    // characters between "the chipmaker" and its name //
+         // characters: a name "next to" a trigger        // unknown names meet by key prefix this
+         // long  // characters between coordinated names
 constexpr size_t kMaxAnchors = 32;         // per sentence; more is not prose
 constexpr size_t kMaxSentenceHits = 1024;  // per sentence, of this assembler's classes      //
                                            // longer phrases are not compared for overlaps
@@ -181,7 +190,8 @@ struct EntityAt {
   const v1::EntityRef* ref;
   uint32_t b;
   uint32_t e;
-  std::string via;  // non-empty for a resolved anaphor: the cue's surface form
+  std::string via;       // non-empty for a resolved anaphor: the cue's surface form
+  bool pronoun = false;  // an anaphor of persons only ("she", "他"): a subject wherever it is
 };
 
 struct Anchor {
@@ -217,11 +227,15 @@ struct ArticleState {
   struct Known {
     const v1::EntityRef* ref;
     uint32_t sentence;
+    bool product;  // looks like a product name ("Lumen-3")
   };
   std::vector<Known> history;
   absl::flat_hash_map<std::string, std::pair<int, const v1::EntityRef*>> frequency;
   std::deque<v1::EntityRef> owned;  // stable storage for refs that are not mentions
   std::vector<Pending> claims;
+  // hints: the type an unknown name was read as (by "the company", "she", or as the
+  // subject of a kind), by key; anaphors of another type pass it by.
+  absl::flat_hash_map<std::string, v1::EntityType> hints;
   // by_subject: "kind|subject key" → indexes into `claims`, the candidates for merging.
   absl::flat_hash_map<std::string, std::vector<size_t>> by_subject;
 };
@@ -244,8 +258,11 @@ class Assembly {
   // Per-sentence scratch.
   void CollectHits(const SentenceMentions& s);
   bool InsideValue(const SentenceMentions& s, const Hit& h) const;
+  // Located: the name stands right after a LOCATIVE cue ("on the Nasdaq").
+  bool Located(const EntityAt& e) const;
+  bool ProductLike(const v1::EntityRef& r, uint32_t end) const;
   void ResolveAnaphors(uint32_t si, const SentenceMentions& s);
-  void BuildAnchors();
+  void BuildAnchors(const SentenceMentions& s);
   void ComputeClauses(std::vector<Anchor>& anchors) const;
   void AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a);
   void Remember(uint32_t si, const SentenceMentions& s);
@@ -255,8 +272,10 @@ class Assembly {
   uint32_t Gap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) const;
   bool BreakBetween(uint32_t a, uint32_t b) const;
   bool SameParagraph(uint32_t prev, uint32_t cur) const;
+  // ResolveBack: the antecedent of an anaphor or possessive at `before`; `untyped`: a name
+  // the gazetteer does not know may be it.
   const v1::EntityRef* ResolveBack(const std::vector<v1::EntityType>& types, uint32_t si,
-                                   uint32_t before, std::string* how) const;
+                                   uint32_t before, bool untyped, std::string* how) const;
   const DateMention* InheritDate(uint32_t si, const Tables::Kind& kind, uint32_t* from) const;
   std::string Surface(uint32_t b, uint32_t e) const {
     return std::string(text_.original.substr(b, e - b));
@@ -279,6 +298,7 @@ class Assembly {
   std::vector<EntityAt> ents_;
   std::deque<EntityAt> extras_;  // owners of possessives: stable while ents_ is read
   const EntityAt* last_change_subject_ = nullptr;  // this sentence's last change claim
+  const std::vector<v1::EntityType>* last_change_types_ = nullptr;
   std::vector<Anchor> anchors_;
   std::vector<bool> quantity_used_;
   uint32_t prefix_base_ = 0;
@@ -352,6 +372,45 @@ bool Assembly::InsideValue(const SentenceMentions& s, const Hit& h) const {
   const absl::string_view o = text_.original;
   return h.b > 0 && h.e < o.size() && absl::ascii_isdigit(o[h.b - 1]) &&
          absl::ascii_isdigit(o[h.e]);
+}
+
+// ProductLike: a product by type, or a name the gazetteer does not know that carries a
+// digit or is followed by one ("GPT-4.5"; "Lumen-3" recognized as "Lumen").
+bool Assembly::ProductLike(const v1::EntityRef& r, uint32_t end) const {
+  if (r.type() != v1::ENTITY_TYPE_UNSPECIFIED) return r.type() == v1::ENTITY_TYPE_PRODUCT;
+  if (std::any_of(r.text().begin(), r.text().end(),
+                  [](char c) { return absl::ascii_isdigit(c); })) {
+    return true;
+  }
+  const absl::string_view o = text_.original;
+  return end + 1 < o.size() && (o[end] == '-' || o[end] == ' ') && absl::ascii_isdigit(o[end + 1]);
+}
+
+// PersonLike: a name the gazetteer does not know that reads like a person's: its last two
+// words capitalized, not all capitals, no digits ("Maren Holt", not "Aurelis", "Qiantang
+// AI", "Lumen-3"). Only Latin-script names are found unknown, so case is available.
+bool PersonLike(const v1::EntityRef& r) {
+  if (r.type() != v1::ENTITY_TYPE_UNSPECIFIED) return r.type() == v1::ENTITY_TYPE_PERSON;
+  std::vector<absl::string_view> words = absl::StrSplit(r.text(), ' ', absl::SkipEmpty());
+  if (words.size() < 2) return false;
+  for (size_t i = words.size() - 2; i < words.size(); ++i) {
+    absl::string_view w = words[i];
+    if (w.size() < 2 || !absl::ascii_isupper(w[0]) || absl::ascii_isupper(w[1])) return false;
+    for (char c : w) {
+      if (absl::ascii_isdigit(c)) return false;
+    }
+  }
+  return true;
+}
+
+bool Assembly::Located(const EntityAt& e) const {
+  for (const Hit& c : cues_) {
+    if (t_.cues[c.item].type == v1::CUE_TYPE_LOCATIVE && c.e <= e.b &&
+        Chars(c.e, e.b) <= kAgentGap) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void Assembly::CollectHits(const SentenceMentions& s) {
@@ -447,33 +506,55 @@ void Assembly::CollectHits(const SentenceMentions& s) {
 }
 
 const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& types, uint32_t si,
-                                           uint32_t before, std::string* how) const {
-  // This sentence first: the nearest earlier entity of the type.
-  const EntityAt* best = nullptr;
-  for (const EntityAt& e : ents_) {
-    if (e.e > before) continue;
-    if (!e.ref->entity().empty() || e.ref->type() != v1::ENTITY_TYPE_UNSPECIFIED) {
-      if (!types.empty() && !Contains(types, e.ref->type())) continue;
+                                           uint32_t before, bool untyped, std::string* how) const {
+  auto typed_ok = [&](const v1::EntityRef& r) {
+    return r.type() != v1::ENTITY_TYPE_UNSPECIFIED && (types.empty() || Contains(types, r.type()));
+  };
+  // A pronoun or "the executive" names an unknown name only if it reads like a person's.
+  const bool persons_only =
+      !types.empty() && std::all_of(types.begin(), types.end(),
+                                    [](v1::EntityType t) { return t == v1::ENTITY_TYPE_PERSON; });
+  auto untyped_ok = [&](const v1::EntityRef& r, bool product) {
+    if (!untyped || r.type() != v1::ENTITY_TYPE_UNSPECIFIED) return false;
+    // An unknown name already read as another type ("the company" named it) is not it.
+    auto hint = state_.hints.find(KeyOf(r));
+    if (hint != state_.hints.end() && !types.empty() && !Contains(types, hint->second)) {
+      return false;
+    }
+    if (persons_only && !PersonLike(r)) return false;
+    return !product || types.empty() || Contains(types, v1::ENTITY_TYPE_PRODUCT);
+  };
+  // Known entities first, then (when allowed) names the gazetteer does not know: an
+  // article about an unknown company calls it "the company" too. Each time this sentence
+  // (nearest earlier) before the preceding ones (most recent).
+  for (int pass = 0; pass < 2; ++pass) {
+    auto ok = [&](const v1::EntityRef& r, bool product) {
+      return pass == 0 ? typed_ok(r) : untyped_ok(r, product);
+    };
+    if (pass == 1 && !untyped) break;
+    const EntityAt* best = nullptr;
+    for (const EntityAt& e : ents_) {
+      if (e.e > before || !ok(*e.ref, ProductLike(*e.ref, e.e))) continue;
       if (best == nullptr || e.b > best->b) best = &e;
     }
-  }
-  if (best != nullptr) {
-    *how = "nearest earlier in the sentence";
-    return best->ref;
-  }
-  for (auto it = state_.history.rbegin(); it != state_.history.rend(); ++it) {
-    if (it->sentence + kAnaphorSentences < si) break;
-    if (it->ref->type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
-    if (!types.empty() && !Contains(types, it->ref->type())) continue;
-    *how = absl::StrCat("most recent, ", si - it->sentence, " sentence(s) back");
-    return it->ref;
+    if (best != nullptr) {
+      *how = pass == 0 ? "nearest earlier in the sentence"
+                       : "nearest earlier unknown name in the sentence";
+      return best->ref;
+    }
+    for (auto it = state_.history.rbegin(); it != state_.history.rend(); ++it) {
+      if (it->sentence + kAnaphorSentences < si) break;
+      if (!ok(*it->ref, it->product)) continue;
+      *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
+                          si - it->sentence, " sentence(s) back");
+      return it->ref;
+    }
   }
   // Else the article's most frequent entity of the type so far.
   const v1::EntityRef* main = nullptr;
   int count = 0;
   for (const auto& [key, value] : state_.frequency) {
-    if (value.second->type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
-    if (!types.empty() && !Contains(types, value.second->type())) continue;
+    if (!typed_ok(*value.second)) continue;
     if (value.first > count || (value.first == count && main != nullptr && key < KeyOf(*main))) {
       main = value.second;
       count = value.first;
@@ -501,10 +582,34 @@ void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
       if (m.begin < c.e && c.b < m.end) overlaps = true;
     }
     if (overlaps) continue;
+    // "the US chipmaker Aurelis Semiconductor": a name right after the noun phrase is its
+    // apposition, not something to resolve.
+    bool apposition = false;
+    for (const EntityAt& m : ents_) {
+      if (!m.via.empty() || m.b < c.e || Chars(c.e, m.b) > kAppositionGap ||
+          BreakBetween(c.e, m.b)) {
+        continue;
+      }
+      // A verb in between ("le groupe a gagné 2 % en Bourse") makes it no apposition.
+      bool word_between = false;
+      for (const auto* list : {&triggers_, &directions_, &markers_}) {
+        for (const Hit& h : *list) {
+          if (h.b >= c.e && h.e <= m.b) word_between = true;
+        }
+      }
+      if (!word_between) apposition = true;
+    }
+    if (apposition) continue;
     std::string how;
-    const v1::EntityRef* ref = ResolveBack(cue.refers_to, si, c.b, &how);
+    const v1::EntityRef* ref = ResolveBack(cue.refers_to, si, c.b, /*untyped=*/true, &how);
     if (ref == nullptr) continue;
-    ents_.push_back(EntityAt{ref, c.b, c.e, absl::StrCat("«", PhraseOf(c), "» → ", how)});
+    const bool pronoun = cue.refers_to.size() == 1 && cue.refers_to[0] == v1::ENTITY_TYPE_PERSON;
+    // "she" tells an unknown name is a person; "the company" is too loose a reading
+    // ("…Maren Holt, who owns 2.5% of the company") to tell anything.
+    if (ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && pronoun) {
+      state_.hints.emplace(KeyOf(*ref), v1::ENTITY_TYPE_PERSON);
+    }
+    ents_.push_back(EntityAt{ref, c.b, c.e, absl::StrCat("«", PhraseOf(c), "» → ", how), pronoun});
   }
   std::sort(ents_.begin(), ents_.end(),
             [](const EntityAt& a, const EntityAt& b) { return a.b < b.b; });
@@ -520,7 +625,17 @@ void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
   for (size_t i = 0; i + 1 < anchors.size(); ++i) {
     Anchor& a = anchors[i];
     Anchor& b = anchors[i + 1];
-    uint32_t lo = std::max(a.e, a.join_e), hi = b.b;
+    // The left anchor reaches to its joined trigger and its change word; the right one
+    // starts at its change word when that comes first ("…fortune, which shrank by $4.1
+    // billion on the day of the sell-off").
+    uint32_t lo = std::max(a.e, a.join_e);
+    if (a.dir_hit >= 0 && directions_[a.dir_hit].e > lo && directions_[a.dir_hit].e <= b.b) {
+      lo = directions_[a.dir_hit].e;
+    }
+    uint32_t hi = b.b;
+    if (b.dir_hit >= 0 && directions_[b.dir_hit].b < hi && directions_[b.dir_hit].b >= lo) {
+      hi = directions_[b.dir_hit].b;
+    }
     uint32_t boundary;
     if (hi <= lo) {
       boundary = hi;
@@ -540,7 +655,7 @@ void Assembly::ComputeClauses(std::vector<Anchor>& anchors) const {
   }
 }
 
-void Assembly::BuildAnchors() {
+void Assembly::BuildAnchors(const SentenceMentions& s) {
   anchors_.clear();
   for (size_t i = 0; i < triggers_.size() && anchors_.size() < kMaxAnchors; ++i) {
     const int kind = t_.triggers[triggers_[i].item].kind;
@@ -572,8 +687,12 @@ void Assembly::BuildAnchors() {
     for (size_t d = 0; d < directions_.size(); ++d) {
       const Hit& h = directions_[d];
       if (h.b < a.cb || h.b >= a.ce) continue;
-      if (a.dir_hit < 0 || Gap(h.b, h.e, a.b, a.e) <
-                               Gap(directions_[a.dir_hit].b, directions_[a.dir_hit].e, a.b, a.e)) {
+      // The change word of the frame's own sub-clause first, then the nearest.
+      auto rank = [&](const Hit& x) {
+        return std::make_pair(BreakBetween(std::min(x.b, a.b), std::max(x.b, a.b)) ? 1 : 0,
+                              Gap(x.b, x.e, a.b, a.e));
+      };
+      if (a.dir_hit < 0 || rank(h) < rank(directions_[a.dir_hit])) {
         a.dir_hit = static_cast<int>(d);
       }
       if (!BreakBetween(std::min(h.b, a.b), std::max(h.b, a.b))) absorbed[d] = true;
@@ -589,6 +708,19 @@ void Assembly::BuildAnchors() {
       if (a.trigger >= 0 && directions_[d].b < a.e && a.b < directions_[d].e) overlaps = true;
     }
     if (overlaps) continue;
+    // A bare change needs a figure in its own sub-clause; without one it would only cut
+    // the sentence into clauses and take context from its neighbours.
+    bool figure = false;
+    for (const QuantityMention& q : s.quantities) {
+      if (!IsUnitClass(q.quantity, v1::UNIT_CLASS_PERCENT) &&
+          !IsUnitClass(q.quantity, v1::UNIT_CLASS_MONEY)) {
+        continue;
+      }
+      if (!BreakBetween(std::min(q.begin, directions_[d].b), std::max(q.begin, directions_[d].b))) {
+        figure = true;
+      }
+    }
+    if (!figure) continue;
     Anchor a;
     a.b = directions_[d].b;
     a.e = directions_[d].e;
@@ -596,7 +728,7 @@ void Assembly::BuildAnchors() {
     anchors_.push_back(a);
     added = true;
   }
-  if (added) ComputeClauses(anchors_);
+  ComputeClauses(anchors_);
 }
 
 const DateMention* Assembly::InheritDate(uint32_t si, const Tables::Kind& kind,
@@ -785,6 +917,18 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         return best;
       }
     }
+    // A name right next to the trigger of a kind whose object needs a marker is that
+    // object: "podcast Crosscurrent", "播客节目Crosscurrent采访", "Crosscurrent पॉडकास्ट".
+    if (k.object_needs_marker) {
+      for (const EntityAt& e : ents_) {
+        uint32_t gap = Gap(e.b, e.e, a.b, a.e);
+        if (gap <= kAdjacentGap) consider(e, gap);
+      }
+      if (best != nullptr) {
+        *how = "right next to the trigger";
+        return best;
+      }
+    }
     if (markers_only || k.object_needs_marker) return nullptr;
     for (const EntityAt& e : ents_) {
       if (e.b >= cb && e.e <= ce) consider(e, near(e.b, e.e));
@@ -794,7 +938,8 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   };
 
   auto pick_subject = [&](const std::vector<v1::EntityType>& types, bool untyped, bool local_only,
-                          const EntityAt* avoid, std::string* how) -> const EntityAt* {
+                          bool objectful, bool strict_untyped, const EntityAt* avoid,
+                          std::string* how) -> const EntityAt* {
     // A possessive right before the frame, or glued to it, names an earlier owner.
     const Hit* possessive = nullptr;
     for (const Hit& c : cues_) {
@@ -822,6 +967,21 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       uint32_t before = possessive != nullptr ? possessive->b : a.b;
       std::string label = possessive != nullptr ? absl::StrCat("«", PhraseOf(*possessive), "»")
                                                 : std::string("the suffix");
+      // A possessive of persons only ("his", "her") narrows the types, and a name the
+      // gazetteer does not know may then be its owner when the kind takes such names.
+      std::vector<v1::EntityType> owner_types = types;
+      bool owner_untyped = false;
+      if (possessive != nullptr) {
+        const auto& refers = t_.cues[possessive->item].refers_to;
+        if (!refers.empty()) {
+          owner_types.clear();
+          for (v1::EntityType x : refers) {
+            if (types.empty() || Contains(types, x)) owner_types.push_back(x);
+          }
+          if (owner_types.empty()) return nullptr;
+        }
+      }
+      owner_untyped = untyped;
       // The owner is the first entity of the right type in the possessive's own sub-clause,
       // else in the nearest earlier sub-clause that has one: clause-initial is where the
       // subject stands ("X's shares fell 17%, and its value…", "X 的模型…，但其成本…").
@@ -834,7 +994,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         const EntityAt* first = nullptr;
         for (const EntityAt& e : ents_) {
           if (e.b < *it || e.e > end || &e == avoid) continue;
-          if (!TypeOk(*e.ref, types, untyped)) continue;
+          if (!TypeOk(*e.ref, owner_types, untyped)) continue;
           if (first == nullptr || e.b < first->b) first = &e;
         }
         if (first != nullptr) {
@@ -846,7 +1006,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         end = *it;
       }
       std::string back;
-      const v1::EntityRef* ref = ResolveBack(types, si, before, &back);
+      const v1::EntityRef* ref = ResolveBack(owner_types, si, before, owner_untyped, &back);
       if (ref != nullptr) {
         uint32_t pb = possessive != nullptr ? possessive->b : a.e;
         uint32_t pe = possessive != nullptr ? possessive->e : a.e;
@@ -867,6 +1027,12 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       if (&e == avoid) continue;
       if (!TypeOk(*e.ref, types, untyped)) continue;
       if (a.b <= e.b && e.e <= a.e && !(e.b == a.b && e.e == a.e)) continue;  // in the trigger
+      if (Located(e)) continue;
+      // A name with digits ("Lumen-3", "GPT-4.5") is a product: no subject of a kind
+      // whose object is the product.
+      if (objectful && ProductLike(*e.ref, e.e) && !Contains(types, v1::ENTITY_TYPE_PRODUCT)) {
+        continue;
+      }
       bool in_clause = e.b >= cb && e.e <= ce;
       bool before = e.e <= a.b;
       bool local = false;
@@ -882,14 +1048,33 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       for (const Hit& c : cues_) {
         const Tables::Cue& cue = t_.cues[c.item];
         if (cue.type != v1::CUE_TYPE_AGENT_MARKER) continue;
-        if (cue.subject_before ? (c.b >= e.e && Chars(e.e, c.b) <= kAgentGap)
-                               : (e.b >= c.e && Chars(c.e, e.b) <= kAgentGap)) {
-          agent = true;
+        if (cue.subject_before) {
+          if (c.b >= e.e && Chars(e.e, c.b) <= kAgentGap) agent = true;
+        } else if (e.b >= c.e && Chars(c.e, e.b) <= kAgentPhraseGap && !BreakBetween(c.e, e.b)) {
+          // "by the Chinese start-up Qiantang AI": the first name after the marker.
+          bool first = true;
+          for (const EntityAt& o : ents_) {
+            if (o.b >= c.e && o.e <= e.b && &o != &e) first = false;
+          }
+          if (first) agent = true;
         }
       }
-      int sub = (agent ? 0 : 2) + (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 1 : 0) +
-                (!e.via.empty() && !before ? 1 : 0);
-      auto score = std::make_tuple(tier, sub, near(e.b, e.e));
+      // An unknown name is the subject of a kind with a required object (a release) only
+      // when marked as the agent or right before the trigger: such sentences name many
+      // things ("Aurelis sank after the launch of Lumen-3").
+      if (strict_untyped && e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && !agent &&
+          !(before && Chars(e.e, a.b) <= kNearSubjectGap)) {
+        continue;
+      }
+      // Within a tier: known entities before unknown names; agent-marked names first; for
+      // kinds with an object, names before the trigger (the subject precedes the verb in
+      // SVO and SOV alike, "X 发布的 Y"); anaphors after the trigger last.
+      int sub = (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 8 : 0) + (agent ? 0 : 4) +
+                (objectful && !before ? 2 : 0) + (!e.via.empty() && !e.pronoun && !before ? 1 : 0);
+      // Outside its sub-clause, the first name is the likelier subject (the nearest is
+      // often an apposition or an object: "Northwind, Acme's largest customer, plans to
+      // spend…"); within it, the nearest.
+      auto score = std::make_tuple(tier, sub, tier == 2 || tier == 3 ? e.b : near(e.b, e.e));
       if (best == nullptr || score < best_score) {
         best = &e;
         best_score = score;
@@ -900,13 +1085,15 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
                                           "in the clause", "earlier in the sentence",
                                           "later in the sentence"};
       *how = absl::StrCat(kTier[std::get<0>(best_score)],
-                          std::get<1>(best_score) < 2 ? ", agent-marked" : "",
+                          std::get<1>(best_score) % 8 < 4 ? ", agent-marked" : "",
                           best->via.empty() ? "" : absl::StrCat(", via ", best->via));
       return best;
     }
     // A change with no subject of its own continues the change of the clause before it
     // ("X's shares fell 17%, and market value dropped $600 billion"; "…急落し、時価総額は…").
-    if (local_only && last_change_subject_ != nullptr &&
+    if (local_only && last_change_subject_ != nullptr && last_change_types_ != nullptr &&
+        std::any_of(types.begin(), types.end(),
+                    [&](v1::EntityType t) { return Contains(*last_change_types_, t); }) &&
         TypeOk(*last_change_subject_->ref, types, untyped) && last_change_subject_ != avoid) {
       *how = "the subject of the change in the clause before (ellipsis)";
       return last_change_subject_;
@@ -923,8 +1110,8 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     std::string oh;
     const EntityAt* obj = pick_object(kd, nullptr, &oh, /*markers_only=*/true);
     std::string sh;
-    const EntityAt* subj =
-        pick_subject(*types, kd.untyped_subject, kd.directional || a.kind < 0, obj, &sh);
+    const EntityAt* subj = pick_subject(*types, kd.untyped_subject, kd.directional || a.kind < 0,
+                                        !kd.object_types.empty(), kd.object_required, obj, &sh);
     if (subj == nullptr) continue;
     if (obj == nullptr) obj = pick_object(kd, subj, &oh, false);
     if (obj != nullptr && KeyOf(*obj->ref) == KeyOf(*subj->ref)) obj = nullptr;
@@ -978,17 +1165,40 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
   }
 
-  // Date: in the clause nearest the anchor, else anywhere in the sentence, else inherited.
+  // Date: one in the anchor's sub-clause, else one before the anchor (a fronted "In
+  // January, …", "上个月，…"), else one after it in the clause, else elsewhere in the
+  // sentence (the nearest in each tier); else inherited from a preceding sentence.
   auto topic = [&](const DateMention& d) {
     return std::find(k.topic_granularity.begin(), k.topic_granularity.end(),
                      d.when.granularity()) != k.topic_granularity.end();
   };
+  auto local_to_points = [&](uint32_t b, uint32_t e) {
+    for (const auto& [pb, pe] : points) {
+      if (e <= pb ? !BreakBetween(e, pb) : (b >= pe ? !BreakBetween(pe, b) : true)) return true;
+    }
+    return false;
+  };
+  static const char* const kDateTier[] = {"in its sub-clause", "before it in the sentence",
+                                          "after it in the clause", "later in the sentence"};
   const DateMention* date = nullptr;
   std::tuple<int, uint32_t> date_score;
+  auto baseline = [&](const DateMention& d) {
+    for (const Hit& c : cues_) {
+      const Tables::Cue& cue = t_.cues[c.item];
+      if (cue.type != v1::CUE_TYPE_SINCE) continue;
+      if (cue.object_before ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap)
+                            : (d.begin >= c.e && Chars(c.e, d.begin) <= kAgentGap)) {
+        return true;
+      }
+      if (d.begin <= c.b && c.e <= d.end) return true;  // the cue inside the date phrase
+    }
+    return false;
+  };
   for (const DateMention& d : s.dates) {
-    if (topic(d)) continue;
+    if (topic(d) || baseline(d)) continue;
     bool in_clause = d.begin >= cb && d.end <= ce;
-    auto score = std::make_tuple(in_clause ? 0 : 1, near(d.begin, d.end));
+    int tier = local_to_points(d.begin, d.end) ? 0 : (d.end <= a.b ? 1 : (in_clause ? 2 : 3));
+    auto score = std::make_tuple(tier, near(d.begin, d.end));
     if (date == nullptr || score < date_score) {
       date = &d;
       date_score = score;
@@ -1002,8 +1212,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     p.date_rank = date->when.granularity() == v1::GRANULARITY_VAGUE ? 1 : 2;
     if (explain_) {
       why.push_back(
-          absl::StrCat("date «", date->when.text(),
-                       "»: ", std::get<0>(date_score) == 0 ? "in the clause" : "in the sentence"));
+          absl::StrCat("date «", date->when.text(), "»: ", kDateTier[std::get<0>(date_score)]));
     }
   } else {
     uint32_t from = 0;
@@ -1138,10 +1347,15 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
     AddPending(std::move(q));
   }
-  if (k.directional) last_change_subject_ = subject;
+  if (subject->ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && !k.subject_types.empty() &&
+      k.subject_types[0] != v1::ENTITY_TYPE_PRODUCT) {
+    state_.hints[KeyOf(*subject->ref)] = k.subject_types[0];
+  }
+  if (k.directional) {
+    last_change_subject_ = subject;
+    last_change_types_ = &k.subject_types;
+  }
   AddPending(std::move(p));
-  // A resolved subject counts as a mention for later anaphora.
-  if (!subject->via.empty()) state_.history.push_back({subject->ref, si});
 }
 
 bool QuantitiesCompatible(const v1::Claim& a, const v1::Claim& b) {
@@ -1167,6 +1381,21 @@ bool DatesCompatible(const v1::Claim& a, const v1::Claim& b) {
 void Assembly::AddPending(Pending p) {
   // The same claim told again (a repeated headline, a recap): one claim, the most
   // informative telling, with what the other adds.
+  // Names the gazetteer does not know meet by key prefix: "Aurelis" is "Aurelis
+  // Semiconductor" told short. The claim files under the first telling's key.
+  if (absl::StartsWith(p.subject_key, "~")) {
+    const std::string prefix = absl::StrCat(p.kind, "|~");
+    for (const auto& [key, indexes] : state_.by_subject) {
+      if (!absl::StartsWith(key, prefix) || indexes.empty()) continue;
+      absl::string_view other = absl::string_view(key).substr(prefix.size());
+      absl::string_view mine = absl::string_view(p.subject_key).substr(1);
+      if (std::min(other.size(), mine.size()) < kMinKeyPrefix) continue;
+      if (absl::StartsWith(other, mine) || absl::StartsWith(mine, other)) {
+        p.subject_key = absl::StrCat("~", other);
+        break;
+      }
+    }
+  }
   std::vector<size_t>& same_subject = state_.by_subject[absl::StrCat(p.kind, "|", p.subject_key)];
   for (size_t index : same_subject) {
     Pending& k = state_.claims[index];
@@ -1213,19 +1442,32 @@ void Assembly::AddPending(Pending p) {
 }
 
 void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
+  // Mentions, resolved anaphors and possessive owners, in text order: later "the company"
+  // finds the most recent of them.
+  struct At {
+    uint32_t pos;
+    const v1::EntityRef* ref;
+    bool product;
+  };
+  std::vector<At> seen;
   for (const EntityMention& m : s.entities) {
-    state_.history.push_back({&m.ref, si});
+    if (t_.ignore_unknown_names && m.ref.entity().empty() &&
+        m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
+      continue;
+    }
+    seen.push_back({m.begin, &m.ref, ProductLike(m.ref, m.end)});
     if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
     auto& slot = state_.frequency[KeyOf(m.ref)];
     ++slot.first;
     if (slot.second == nullptr) slot.second = &m.ref;
   }
-  // Resolved anaphors and possessives name their antecedents again: later "the company"
-  // finds them as recent mentions.
   for (const EntityAt& e : ents_) {
-    if (!e.via.empty()) state_.history.push_back({e.ref, si});
+    if (!e.via.empty()) seen.push_back({e.b, e.ref, false});
   }
-  for (const EntityAt& e : extras_) state_.history.push_back({e.ref, si});
+  for (const EntityAt& e : extras_) seen.push_back({e.b, e.ref, false});
+  std::stable_sort(seen.begin(), seen.end(),
+                   [](const At& a, const At& b) { return a.pos < b.pos; });
+  for (const At& a : seen) state_.history.push_back({a.ref, si, a.product});
 }
 
 std::vector<v1::Claim> Assembly::Run() {
@@ -1233,14 +1475,15 @@ std::vector<v1::Claim> Assembly::Run() {
     const SentenceMentions& s = sentences_[si];
     CollectHits(s);
     extras_.clear();
+    CountChars(s);
     ResolveAnaphors(si, s);
     if (triggers_.empty() && directions_.empty()) {
       Remember(si, s);  // anaphors still name their antecedents for later sentences
       continue;
     }
-    CountChars(s);
     last_change_subject_ = nullptr;
-    BuildAnchors();
+    last_change_types_ = nullptr;
+    BuildAnchors(s);
     quantity_used_.assign(s.quantities.size(), false);
     // In text order: clauses are disjoint, so each anchor sees only its own figures, and a
     // clause may continue the subject of the change before it.

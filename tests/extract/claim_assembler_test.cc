@@ -29,6 +29,7 @@ constexpr char kKinds[] = R"pb(
   kind {
     name: "price_change"
     subject_type: ENTITY_TYPE_ORGANIZATION
+    untyped_subject: true
     unit: UNIT_CLASS_PERCENT
     directional: true
     bare { unit: UNIT_CLASS_PERCENT subject_type: ENTITY_TYPE_ORGANIZATION }
@@ -44,6 +45,7 @@ constexpr char kKinds[] = R"pb(
   kind {
     name: "interview"
     subject_type: ENTITY_TYPE_PERSON
+    untyped_subject: true
     object_type: ENTITY_TYPE_OUTLET
     object_needs_marker: true
   }
@@ -154,6 +156,19 @@ constexpr char kWords[] = R"pb(
   cue {
     type: CUE_TYPE_COORDINATION
     phrase: [ "and" ]
+  }
+  cue {
+    type: CUE_TYPE_SINCE
+    phrase: [ "since" ]
+  }
+  cue {
+    type: CUE_TYPE_LOCATIVE
+    phrase: [ "on the" ]
+  }
+  cue {
+    type: CUE_TYPE_ANAPHOR
+    refers_to: ENTITY_TYPE_PERSON
+    phrase: [ "she" ]
   }
 )pb";
 
@@ -423,6 +438,36 @@ TEST_F(ClaimAssemblerTest, FarChangeWordOfAnotherClauseIsABareChange) {
   EXPECT_EQ(claims[0].quantity().low(), 2);
   EXPECT_EQ(claims[1].kind(), "market_value_change");
   EXPECT_EQ(claims[1].quantity().low(), 2e9);
+}
+
+TEST_F(ClaimAssemblerTest, BaselineDateAfterSinceIsNotTheClaimDate) {
+  Article a({"Acme shares fell 5%, the most since March 2020."});
+  a.With(kAcme)
+      .With(Qty{"5%", "percent", 5, 5})
+      .With(Date{"March 2020", "2020-03-01", "2020-03-31", v1::GRANULARITY_MONTH});
+  auto claims = a.Run(*assembler_);
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_FALSE(claims[0].has_when());
+}
+
+TEST_F(ClaimAssemblerTest, NameAfterALocativeIsNoSubject) {
+  Article a({"Shares fell 5% on the Bolt exchange."});
+  a.With(kBolt).With(Qty{"5%", "percent", 5, 5});
+  EXPECT_THAT(a.Run(*assembler_), IsEmpty());
+}
+
+TEST_F(ClaimAssemblerTest, UnknownNamesMeetAnaphorsByKindAndShape) {
+  const Ent aurelis{"Aurelis Semiconductor", "", v1::ENTITY_TYPE_UNSPECIFIED};
+  const Ent holt{"Maren Holt", "", v1::ENTITY_TYPE_UNSPECIFIED};
+  Article a({"Maren Holt runs Aurelis Semiconductor.", "The company shares fell 5%.",
+             "In an interview with Daily News, she spoke."});
+  a.With(aurelis).With(holt).With(kDaily).With(Qty{"5%", "percent", 5, 5});
+  auto claims = a.Run(*assembler_);
+  ASSERT_THAT(claims, SizeIs(2));
+  EXPECT_EQ(claims[0].kind(), "price_change");
+  EXPECT_EQ(claims[0].subject().text(), "Aurelis Semiconductor") << "the company: the unknown org";
+  EXPECT_EQ(claims[1].kind(), "interview");
+  EXPECT_EQ(claims[1].subject().text(), "Maren Holt") << "she: the unknown name shaped as a person";
 }
 
 TEST_F(ClaimAssemblerTest, ReleaseNeedsAnObject) {
