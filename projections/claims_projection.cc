@@ -17,6 +17,15 @@ namespace claimline::projections {
 namespace {
 
 constexpr size_t kMaxNames = 16;
+// Cache bounds: past these, Flush empties the caches (they refill from the store).
+constexpr size_t kMaxCachedClusters = 20000;
+constexpr size_t kMaxCachedRows = 200000;
+
+// MonthOfFloatingKey: "YYYY-MM" of an f/<group>/<YYYY-MM>/… key.
+std::string MonthOfFloatingKey(absl::string_view fkey) {
+  const size_t start = fkey.find('/', 2);
+  return start == absl::string_view::npos ? "" : std::string(fkey.substr(start + 1, 7));
+}
 
 void Decrement(v1::ProjectionInfo& info) {
   if (info.attestations() > 0) info.set_attestations(info.attestations() - 1);
@@ -169,6 +178,14 @@ absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
                                          ApplyContext& ctx) {
   const v1::Article& a = st.article();
   const bool reanchor = a.published() != st.extracted_published();
+  if (fresh) {
+    fresh_article_ = article;
+    fresh_placed_.clear();
+  }
+  const std::string source = !a.source().empty() ? a.source()
+                             : !a.url().empty()  ? HostOf(a.url())
+                                                 : absl::StrCat("#", article);
+  v1::Attestation att;  // reused: Clear keeps its buffers
   for (int i = 0; i < claims.size(); ++i) {
     const v1::Claim& claim = claims.Get(i);
     const std::string kind = rules_.MapKind(claim.kind());
@@ -178,12 +195,10 @@ absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
     std::string object = claim.has_object() ? rules_.CanonicalEntity(claim.object()) : "";
     if (object == subject) object.clear();
 
-    v1::Attestation att;
+    att.Clear();
     att.set_article_sequence(article);
     att.set_claim_index(static_cast<uint32_t>(i));
-    att.set_source(!a.source().empty() ? a.source()
-                   : !a.url().empty()  ? HostOf(a.url())
-                                       : absl::StrCat("#", article));
+    att.set_source(source);
     att.set_url(a.url());
     att.set_language(a.language());
     att.set_published(a.published());
@@ -204,8 +219,8 @@ absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
       g->state.set_subject(subject);
       g->state.set_object(object);
     }
-    RETURN_IF_ERROR(IndexName(subject, claim.subject(), ctx));
-    if (!object.empty()) RETURN_IF_ERROR(IndexName(object, claim.object(), ctx));
+    NoteName(subject, claim.subject());
+    if (!object.empty()) NoteName(object, claim.object());
 
     v1::AttestationRef ref;
     ref.set_claim_index(static_cast<uint32_t>(i));
@@ -234,11 +249,14 @@ absl::Status ClaimsProjection::AddClaims(uint64_t article, const Claims& claims,
       const std::string fkey =
           keys::Floating(gid, p.window_to.empty() ? p.home : p.window_to, article, i);
       ctx.state.PutMessage(fkey, fe);
+      CountFloating(*g, MonthOfFloatingKey(fkey), +1);
       ref.set_floating_key(fkey);
     }
     *st.add_refs() = std::move(ref);
     ctx.info.set_attestations(ctx.info.attestations() + 1);
   }
+  fresh_article_ = 0;
+  fresh_placed_.clear();
   return absl::OkStatus();
 }
 
@@ -255,6 +273,8 @@ absl::Status ClaimsProjection::RemoveClaims(uint64_t article, v1::ArticleState& 
       }
       ASSIGN_OR_RETURN(v1::Attestation gone, Erase(fe.cluster(), article, ref.claim_index(), ctx));
       ctx.state.Delete(ref.floating_key());
+      ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(ref.group(), ctx));
+      CountFloating(*g, MonthOfFloatingKey(ref.floating_key()), -1);
     } else {
       ASSIGN_OR_RETURN(v1::Attestation gone, Erase(ref.cluster(), article, ref.claim_index(), ctx));
       RETURN_IF_ERROR(RemovePinned(ref.group(), ref.pinned_bucket(), ctx));
@@ -321,9 +341,32 @@ absl::Status ClaimsProjection::Insert(const std::string& cid, const v1::GroupSta
     s.set_bucket(rules_.bucket());
     s.set_floating(floating);
   }
-  ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
-                   ArticleAttestations(cid, att.article_sequence(), fresh, ctx));
-  AddToSummary(att, ContextFor(att, others), s);
+  const bool figured = AttestationHasFigure(att);
+  const v1::Quantity& q = att.claim().quantity();
+  ArticleContext context;
+  if (fresh && att.article_sequence() == fresh_article_) {
+    for (const PlacedClaim& p : fresh_placed_) {
+      if (p.cluster != c) continue;
+      context.first_in_cluster = false;
+      if (!p.figured) continue;
+      context.first_figured = false;
+      if (figured && p.direction == att.claim().direction() && p.unit == q.unit() &&
+          p.has_low == q.has_low() && p.has_high == q.has_high() && p.approx == q.approx() &&
+          (!p.has_low || p.low == q.low()) && (!p.has_high || p.high == q.high())) {
+        context.first_with_figure = false;
+      }
+    }
+  } else {
+    ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
+                     ArticleAttestations(cid, att.article_sequence(), /*fresh=*/false, ctx));
+    context = ContextFor(att, others);
+  }
+  if (att.article_sequence() == fresh_article_) {
+    fresh_placed_.push_back({c, att.claim_index(), figured, att.claim().direction(), q.unit(),
+                             q.has_low(), q.has_high(), q.approx(), q.low(), q.high()});
+  }
+  AddToSummary(att, context, s, &c->sources);
+  c->dirty = true;
   ctx.state.PutMessage(keys::Attestation(cid, att.article_sequence(), att.claim_index()), att);
   return absl::OkStatus();
 }
@@ -339,15 +382,25 @@ absl::StatusOr<v1::Attestation> ClaimsProjection::Erase(const std::string& cid, 
         absl::StrCat("projection ", ctx.state.ns(), ": row \"", key, "\" is missing"));
   }
   ctx.state.Delete(key);
+  if (article == fresh_article_) {
+    fresh_placed_.erase(
+        std::remove_if(fresh_placed_.begin(), fresh_placed_.end(),
+                       [&](const PlacedClaim& p) { return p.cluster == c && p.claim == claim; }),
+        fresh_placed_.end());
+  }
   ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
                    ArticleAttestations(cid, article, /*fresh=*/false, ctx));
-  if (RemoveFromSummary(att, ContextFor(att, others), c->summary)) c->bounds_dirty = true;
+  if (RemoveFromSummary(att, ContextFor(att, others), c->summary, &c->sources)) {
+    c->bounds_dirty = true;
+  }
+  c->dirty = true;
   return att;
 }
 
 absl::Status ClaimsProjection::AddPinned(const std::string& gid, const std::string& bucket,
                                          ApplyContext& ctx) {
   ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  g->dirty = true;
   auto* pinned = g->state.mutable_pinned();
   auto it = std::lower_bound(
       pinned->begin(), pinned->end(), bucket,
@@ -367,6 +420,7 @@ absl::Status ClaimsProjection::AddPinned(const std::string& gid, const std::stri
 absl::Status ClaimsProjection::RemovePinned(const std::string& gid, const std::string& bucket,
                                             ApplyContext& ctx) {
   ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  g->dirty = true;
   auto* pinned = g->state.mutable_pinned();
   for (int i = 0; i < pinned->size(); ++i) {
     if (pinned->Get(i).start() != bucket) continue;
@@ -405,8 +459,14 @@ absl::Status ClaimsProjection::Replace(const std::string& gid, const std::string
   const absl::CivilMonth last(end + rules_.max_window_days());
   std::vector<std::pair<std::string, v1::FloatingEntry>> moves;
   bool bad = false;
-  for (absl::CivilMonth m(start); m <= last; ++m) {
-    const std::string month = absl::StrFormat("%04d-%02d", m.year(), m.month());
+  ASSIGN_OR_RETURN(GroupEntry * group, LoadGroup(gid, ctx));
+  const std::string first_month = absl::StrFormat("%04d-%02d", start.year(), start.month());
+  const std::string last_month = absl::StrFormat("%04d-%02d", last.year(), last.month());
+  std::vector<std::string> months;
+  for (const v1::FloatingMonth& m : group->state.floating()) {
+    if (m.month() >= first_month && m.month() <= last_month) months.push_back(m.month());
+  }
+  for (const std::string& month : months) {
     RETURN_IF_ERROR(ctx.state.ScanPrefix(
         keys::FloatingMonthPrefix(gid, month), [&](absl::string_view key, absl::string_view value) {
           v1::FloatingEntry fe;
@@ -429,7 +489,7 @@ absl::Status ClaimsProjection::Replace(const std::string& gid, const std::string
     }
   }
   if (moves.empty()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(GroupEntry * g, LoadGroup(gid, ctx));
+  GroupEntry* g = group;
   for (auto& [fkey, fe] : moves) {
     ASSIGN_OR_RETURN(auto article_claim, ArticleAndClaimOf(fkey));
     const std::string placed =
@@ -448,33 +508,75 @@ absl::Status ClaimsProjection::Replace(const std::string& gid, const std::string
   return absl::OkStatus();
 }
 
-absl::Status ClaimsProjection::IndexName(const std::string& entity, const v1::EntityRef& ref,
-                                         ApplyContext& ctx) {
-  std::string names[3] = {FoldName(ref.text()), FoldName(ref.key()), FoldName(entity)};
-  for (int i = 0; i < 3; ++i) {
-    if (names[i].empty() || (i > 0 && names[i] == names[0]) || (i == 2 && names[2] == names[1])) {
-      continue;
+void ClaimsProjection::CountFloating(GroupEntry& g, const std::string& month, int delta) {
+  g.dirty = true;
+  auto* floating = g.state.mutable_floating();
+  auto it = std::lower_bound(
+      floating->begin(), floating->end(), month,
+      [](const v1::FloatingMonth& m, const std::string& key) { return m.month() < key; });
+  if (it != floating->end() && it->month() == month) {
+    const int64_t n = static_cast<int64_t>(it->entries()) + delta;
+    if (n > 0) {
+      it->set_entries(static_cast<uint32_t>(n));
+    } else {
+      floating->erase(it);
     }
-    const std::string key = keys::Alias(names[i], entity);
-    auto [it, inserted] = aliases_.try_emplace(key);
-    if (inserted) RETURN_IF_ERROR(ctx.state.GetMessage(key, it->second.entry).status());
-    it->second.entry.set_mentions(it->second.entry.mentions() + 1);
+    return;
+  }
+  if (delta <= 0) return;
+  const int pos = static_cast<int>(it - floating->begin());
+  v1::FloatingMonth* added = floating->Add();
+  added->set_month(month);
+  added->set_entries(static_cast<uint32_t>(delta));
+  for (int i = floating->size() - 1; i > pos; --i) floating->SwapElements(i, i - 1);
+}
+
+void ClaimsProjection::NoteName(const std::string& entity, const v1::EntityRef& ref) {
+  uint64_t h = keys::StableHash(entity);
+  h = h * 31 + keys::StableHash(ref.text());
+  h = h * 31 + keys::StableHash(ref.key());
+  h = h * 31 + static_cast<uint64_t>(ref.type());
+  for (;; ++h) {  // linear probing over the hash values themselves
+    auto [it, inserted] = pending_index_.try_emplace(h, pending_names_.size());
+    if (inserted) {
+      pending_names_.push_back({entity, ref.text(), ref.key(), ref.type(), 1});
+      return;
+    }
+    PendingName& p = pending_names_[it->second];
+    if (p.entity == entity && p.text == ref.text() && p.key == ref.key() && p.type == ref.type()) {
+      ++p.mentions;
+      return;
+    }
+  }
+}
+
+absl::Status ClaimsProjection::IndexNames(ApplyContext& ctx) {
+  for (const PendingName& p : pending_names_) {
+    std::string names[3] = {FoldName(p.text), FoldName(p.key), FoldName(p.entity)};
+    for (int i = 0; i < 3; ++i) {
+      if (names[i].empty() || (i > 0 && names[i] == names[0]) || (i == 2 && names[2] == names[1])) {
+        continue;
+      }
+      const std::string key = keys::Alias(names[i], p.entity);
+      auto [it, inserted] = aliases_.try_emplace(key);
+      if (inserted) RETURN_IF_ERROR(ctx.state.GetMessage(key, it->second.entry).status());
+      it->second.entry.set_mentions(it->second.entry.mentions() + p.mentions);
+      it->second.dirty = true;
+    }
+    auto [it, inserted] = entities_.try_emplace(p.entity);
+    v1::EntityInfo& info = it->second.info;
+    if (inserted) {
+      ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Entity(p.entity), info));
+      if (!found) info.set_id(p.entity);
+    }
     it->second.dirty = true;
-  }
-  auto [it, inserted] = entities_.try_emplace(entity);
-  v1::EntityInfo& info = it->second.info;
-  if (inserted) {
-    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Entity(entity), info));
-    if (!found) info.set_id(entity);
-  }
-  it->second.dirty = true;
-  info.set_mentions(info.mentions() + 1);
-  if (info.type() == v1::ENTITY_TYPE_UNSPECIFIED) info.set_type(ref.type());
-  if (!ref.text().empty()) {
+    info.set_mentions(info.mentions() + p.mentions);
+    if (info.type() == v1::ENTITY_TYPE_UNSPECIFIED) info.set_type(p.type);
+    if (p.text.empty()) continue;
     bool seen = false;
     for (v1::NameCount& n : *info.mutable_names()) {
-      if (n.name() == ref.text()) {
-        n.set_mentions(n.mentions() + 1);
+      if (n.name() == p.text) {
+        n.set_mentions(n.mentions() + p.mentions);
         seen = true;
         break;
       }
@@ -483,26 +585,38 @@ absl::Status ClaimsProjection::IndexName(const std::string& entity, const v1::En
     // depend on where chunks begin.
     if (!seen && static_cast<size_t>(info.names_size()) < kMaxNames) {
       v1::NameCount* n = info.add_names();
-      n->set_name(ref.text());
-      n->set_mentions(1);
+      n->set_name(p.text);
+      n->set_mentions(p.mentions);
     }
   }
+  pending_names_.clear();
+  pending_index_.clear();
   return absl::OkStatus();
 }
 
 absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
   StateCache& state = ctx.state;
+  RETURN_IF_ERROR(IndexNames(ctx));
   for (auto& [cid, c] : clusters_) {
+    if (!c.dirty) continue;
     v1::ClusterSummary& s = c.summary;
     std::vector<std::string> timeline = {keys::Timeline(s.subject(), s.bucket_start(), cid)};
-    if (!s.object().empty()) timeline.push_back(keys::Timeline(s.object(), s.bucket_start(), cid));
-    const std::string conflict_key = keys::Conflict(s.bucket_start(), cid);
+    std::vector<std::string> conflict = {keys::Conflict(s.subject(), s.bucket_start(), cid)};
+    if (!s.object().empty()) {
+      timeline.push_back(keys::Timeline(s.object(), s.bucket_start(), cid));
+      conflict.push_back(keys::Conflict(s.object(), s.bucket_start(), cid));
+    }
+    c.dirty = false;
     if (s.attestations() == 0) {
       if (c.existed) {
         state.Delete(keys::Summary(cid));
         for (const std::string& k : timeline) state.Delete(k);
       }
-      if (c.was_conflict) state.Delete(conflict_key);
+      if (c.was_conflict) {
+        for (const std::string& k : conflict) state.Delete(k);
+      }
+      c.existed = false;
+      c.was_conflict = false;
       continue;
     }
     if (c.bounds_dirty) {
@@ -519,27 +633,43 @@ absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
             "projection ", state.ns(), ": an attestation of cluster ", cid, " does not parse"));
       }
       SetBounds(all, s);
+      c.bounds_dirty = false;
     }
     FinalizeSummary(rules_, s);
-    std::string bytes;
-    s.SerializeToString(&bytes);
-    for (const std::string& k : timeline) state.Put(k, bytes);
-    if (s.conflict()) {
-      state.Put(conflict_key, bytes);
-    } else if (c.was_conflict) {
-      state.Delete(conflict_key);
+    c.sources.Invalidate();  // Finalize sorted them
+    std::string compact;
+    if (s.sources_size() > kTopSources) {
+      CompactCopy(s).SerializeToString(&compact);
+    } else {
+      s.SerializeToString(&compact);
     }
-    state.Put(keys::Summary(cid), std::move(bytes));
+    for (const std::string& k : timeline) state.Put(k, compact);
+    for (const std::string& k : conflict) {
+      if (s.conflict()) {
+        state.Put(k, compact);
+      } else if (c.was_conflict) {
+        state.Delete(k);
+      }
+    }
+    state.PutMessage(keys::Summary(cid), s);
+    c.existed = true;
+    c.was_conflict = s.conflict();
   }
   for (auto& [gid, g] : groups_) {
-    if (g.state.pinned().empty()) {
+    if (!g.dirty) continue;
+    g.dirty = false;
+    if (g.state.pinned().empty() && g.state.floating().empty()) {
       if (g.existed) state.Delete(keys::Group(gid));
+      g.existed = false;
     } else {
       state.PutMessage(keys::Group(gid), g.state);
+      g.existed = true;
     }
   }
   for (auto& [key, a] : aliases_) {
-    if (a.dirty) state.PutMessage(key, a.entry);
+    if (!a.dirty) continue;
+    state.PutMessage(key, a.entry);
+    a.dirty = false;
   }
   for (auto& [id, e] : entities_) {
     if (!e.dirty) continue;
@@ -549,11 +679,14 @@ absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
                                                     : a.name() < b.name();
               });
     state.PutMessage(keys::Entity(id), e.info);
+    e.dirty = false;
   }
-  clusters_.clear();
-  groups_.clear();
-  aliases_.clear();
-  entities_.clear();
+  if (clusters_.size() > kMaxCachedClusters) clusters_.clear();
+  if (groups_.size() + aliases_.size() + entities_.size() > kMaxCachedRows) {
+    groups_.clear();
+    aliases_.clear();
+    entities_.clear();
+  }
   return absl::OkStatus();
 }
 

@@ -17,8 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/node_hash_map.h"
 #include "google/protobuf/repeated_field.h"
+#include "projections/cluster_summary.h"
 #include "projections/projection.h"
 #include "projections/rules.h"
 
@@ -35,15 +37,22 @@ class ClaimsProjection : public Projection {
   static void InitialRows(const v1::ProjectionRules& rules, StateCache& state);
 
  private:
+  // The caches below hold rows as of the chunk's changes so far. They outlive a chunk
+  // (the projection is the only writer of its namespace, and a failed commit ends the
+  // runner's use of the projection), so hot clusters are not re-read and re-parsed for
+  // every chunk; Flush writes the dirty ones and trims the caches when they grow.
   struct ClusterEntry {
     v1::ClusterSummary summary;
-    bool existed = false;       // committed before this chunk (or earlier in it)
+    SourceIndex sources;
+    bool existed = false;       // its s/ and t/ rows exist (committed or in the overlay)
     bool was_conflict = false;  // its x/ row exists
     bool bounds_dirty = false;
+    bool dirty = false;
   };
   struct GroupEntry {
     v1::GroupState state;
     bool existed = false;
+    bool dirty = false;
   };
   struct AliasCacheEntry {
     v1::AliasEntry entry;
@@ -84,7 +93,37 @@ class ClaimsProjection : public Projection {
   std::string LatestPinned(const v1::GroupState& group, const std::string& from,
                            const std::string& to) const;
 
-  absl::Status IndexName(const std::string& entity, const v1::EntityRef& ref, ApplyContext& ctx);
+  // NoteName: a mention of `entity` as `ref`; counted in memory, indexed at Flush
+  // (IndexNames), in first-seen order, so that the rows do not depend on chunking.
+  void NoteName(const std::string& entity, const v1::EntityRef& ref);
+  absl::Status IndexNames(ApplyContext& ctx);
+  // CountFloating: a floating claim's f/ key in `month` comes (+1) or goes (-1).
+  void CountFloating(GroupEntry& g, const std::string& month, int delta);
+
+  // What a brand-new article has placed so far in the call that adds it: such an
+  // article has no committed rows, so its context in a cluster (ArticleContext) comes
+  // from here instead of a prefix scan.
+  struct PlacedClaim {
+    const ClusterEntry* cluster;
+    uint32_t claim;
+    bool figured;
+    v1::Direction direction;
+    std::string unit;
+    bool has_low, has_high, approx;
+    double low, high;
+  };
+  struct PendingName {
+    std::string entity;
+    std::string text;
+    std::string key;
+    v1::EntityType type;
+    uint64_t mentions;
+  };
+  std::vector<PendingName> pending_names_;               // first-seen order
+  absl::flat_hash_map<uint64_t, size_t> pending_index_;  // hash → index (probing on collision)
+
+  uint64_t fresh_article_ = 0;  // 0: none being added
+  std::vector<PlacedClaim> fresh_placed_;
 
   CompiledRules rules_;
   absl::node_hash_map<std::string, ClusterEntry> clusters_;

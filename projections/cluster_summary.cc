@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "projections/figures.h"
+#include "projections/keys.h"
 
 namespace claimline::projections {
 namespace {
@@ -100,7 +101,48 @@ ArticleContext ContextFor(const v1::Attestation& a, const std::vector<v1::Attest
   return ctx;
 }
 
-void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s) {
+namespace {
+
+constexpr int kIndexFrom = 8;  // below this many sources a linear search is faster
+
+uint64_t SourceKey(const std::string& source, const std::string& language) {
+  return keys::StableHash(source) * 0x9e3779b97f4a7c15ull ^ keys::StableHash(language);
+}
+
+}  // namespace
+
+int SourceIndex::Find(const v1::ClusterSummary& s, const std::string& source,
+                      const std::string& language) {
+  if (s.sources_size() < kIndexFrom) {
+    for (int i = 0; i < s.sources_size(); ++i) {
+      if (s.sources(i).source() == source && s.sources(i).language() == language) return i;
+    }
+    return -1;
+  }
+  if (!valid_) {
+    index_.clear();
+    for (int i = 0; i < s.sources_size(); ++i) {
+      index_[SourceKey(s.sources(i).source(), s.sources(i).language())] = i;
+    }
+    valid_ = true;
+  }
+  auto it = index_.find(SourceKey(source, language));
+  if (it == index_.end()) return -1;
+  const v1::SourceStat& at = s.sources(it->second);
+  if (at.source() == source && at.language() == language) return it->second;
+  // A hash collision (never seen in practice): search.
+  for (int i = 0; i < s.sources_size(); ++i) {
+    if (s.sources(i).source() == source && s.sources(i).language() == language) return i;
+  }
+  return -1;
+}
+
+void SourceIndex::Added(const std::string& source, const std::string& language, int index) {
+  if (valid_) index_[SourceKey(source, language)] = index;
+}
+
+void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s,
+                  SourceIndex* index) {
   const bool first = s.attestations() == 0;
   s.set_attestations(s.attestations() + 1);
   if (ctx.first_in_cluster) s.set_articles(s.articles() + 1);
@@ -128,17 +170,15 @@ void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::Clust
     if (ctx.first_with_figure) stat->set_articles(stat->articles() + 1);
   }
 
-  v1::SourceStat* src = nullptr;
-  for (v1::SourceStat& x : *s.mutable_sources()) {
-    if (x.source() == a.source() && x.language() == a.language()) {
-      src = &x;
-      break;
-    }
-  }
+  SourceIndex local;
+  SourceIndex& sources = index != nullptr ? *index : local;
+  const int at = sources.Find(s, a.source(), a.language());
+  v1::SourceStat* src = at >= 0 ? s.mutable_sources(at) : nullptr;
   if (src == nullptr) {
     src = s.add_sources();
     src->set_source(a.source());
     src->set_language(a.language());
+    sources.Added(a.source(), a.language(), s.sources_size() - 1);
   }
   src->set_attestations(src->attestations() + 1);
 
@@ -171,7 +211,9 @@ void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::Clust
   }
 }
 
-bool RemoveFromSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s) {
+bool RemoveFromSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s,
+                       SourceIndex* index) {
+  if (index != nullptr) index->Invalidate();
   s.set_attestations(s.attestations() - 1);
   if (ctx.first_in_cluster) s.set_articles(s.articles() - 1);
   CountModality(a.claim().modality(), -1, s);
@@ -248,6 +290,7 @@ void FinalizeSummary(const CompiledRules& rules, v1::ClusterSummary& s) {
               return std::make_tuple(a.from(), a.to(), static_cast<int>(a.granularity())) <
                      std::make_tuple(b.from(), b.to(), static_cast<int>(b.granularity()));
             });
+  s.set_source_count(static_cast<uint32_t>(s.sources_size()));
   s.clear_sides();
   s.set_conflict(false);
   std::vector<WeightedFigure> figures;
@@ -293,6 +336,22 @@ v1::ClusterSummary BuildSummary(const v1::ClusterSummary& header,
   }
   FinalizeSummary(rules, s);
   return s;
+}
+
+v1::ClusterSummary CompactCopy(const v1::ClusterSummary& s) {
+  v1::ClusterSummary out = s;
+  if (out.sources_size() <= kTopSources) return out;
+  std::vector<int> order(out.sources_size());
+  for (int i = 0; i < out.sources_size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return out.sources(x).attestations() > out.sources(y).attestations();
+  });
+  order.resize(kTopSources);
+  std::sort(order.begin(), order.end());  // keep the canonical (name) order
+  google::protobuf::RepeatedPtrField<v1::SourceStat> kept;
+  for (int i : order) *kept.Add() = out.sources(i);
+  out.mutable_sources()->Swap(&kept);
+  return out;
 }
 
 int SideOf(const v1::ClusterSummary& s, const v1::Attestation& a) {

@@ -8,8 +8,10 @@
 #ifndef CLAIMLINE_PROJECTIONS_CLUSTER_SUMMARY_H_
 #define CLAIMLINE_PROJECTIONS_CLUSTER_SUMMARY_H_
 
+#include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "claimline/v1/claim.pb.h"
 #include "claimline/v1/projection.pb.h"
 #include "projections/rules.h"
@@ -34,12 +36,29 @@ struct ArticleContext {
 // ContextFor: the context of `a` given the article's `others` in the same cluster.
 ArticleContext ContextFor(const v1::Attestation& a, const std::vector<v1::Attestation>& others);
 
+// SourceIndex: where each (source, language) sits in a summary's `sources`, so that a
+// hot cluster with hundreds of sources is not searched linearly for every attestation.
+// Built on demand; any reordering of `sources` must call Invalidate.
+class SourceIndex {
+ public:
+  int Find(const v1::ClusterSummary& s, const std::string& source, const std::string& language);
+  void Added(const std::string& source, const std::string& language, int index);
+  void Invalidate() { valid_ = false; }
+
+ private:
+  bool valid_ = false;
+  absl::flat_hash_map<uint64_t, int> index_;  // hash of (source, language) → index
+};
+
 // AddToSummary: counts `a` in. Sets summary bounds (sequences, publication dates).
-void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s);
+// `index` may be null.
+void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s,
+                  SourceIndex* index = nullptr);
 
 // RemoveFromSummary: counts `a` out (ctx as if `a` were being added back). Returns true
 // when `a` held one of the bounds, which the caller must then recompute (SetBounds).
-bool RemoveFromSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s);
+bool RemoveFromSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s,
+                       SourceIndex* index = nullptr);
 
 // SetBounds: recomputes first/last sequence and publication date from all attestations.
 void SetBounds(const std::vector<v1::Attestation>& all, v1::ClusterSummary& s);
@@ -48,6 +67,13 @@ void SetBounds(const std::vector<v1::Attestation>& all, v1::ClusterSummary& s);
 // and the conflict flag (see figures.h; a conflict needs at least two sides and figures
 // from at least two articles).
 void FinalizeSummary(const CompiledRules& rules, v1::ClusterSummary& s);
+
+// kTopSources: how many sources the t/ and x/ copies of a summary keep.
+inline constexpr int kTopSources = 8;
+
+// CompactCopy: `s` with only its kTopSources most attested sources (ties: by name), for
+// the t/ and x/ rows. `source_count` still counts them all.
+v1::ClusterSummary CompactCopy(const v1::ClusterSummary& s);
 
 // BuildSummary: a summary of `attestations` (any order) with the identity fields (id,
 // kind, subject, object, bucket, floating) of `header`; finalized.

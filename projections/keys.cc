@@ -20,8 +20,33 @@ uint64_t StableHash(absl::string_view data) {
   return h;
 }
 
-std::string Hex16(uint64_t v) { return absl::StrFormat("%016x", v); }
-std::string Hex8(uint32_t v) { return absl::StrFormat("%08x", v); }
+namespace {
+
+// AppendHex: `digits` lower-case hex digits of v (StrFormat costs ten times more, and
+// keys are built for every claim).
+void AppendHex(uint64_t v, int digits, std::string& out) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const size_t at = out.size();
+  out.resize(at + digits);
+  for (int i = digits - 1; i >= 0; --i) {
+    out[at + i] = kDigits[v & 0xf];
+    v >>= 4;
+  }
+}
+
+}  // namespace
+
+std::string Hex16(uint64_t v) {
+  std::string out;
+  AppendHex(v, 16, out);
+  return out;
+}
+
+std::string Hex8(uint32_t v) {
+  std::string out;
+  AppendHex(v, 8, out);
+  return out;
+}
 
 std::optional<uint64_t> ParseHex(absl::string_view hex) {
   if (hex.empty() || hex.size() > 16) return std::nullopt;
@@ -62,15 +87,25 @@ std::string AttestationArticlePrefix(absl::string_view cluster, uint64_t article
   return absl::StrCat("c/", cluster, "/", Hex16(article), "/");
 }
 std::string Attestation(absl::string_view cluster, uint64_t article, uint32_t claim) {
-  return absl::StrCat("c/", cluster, "/", Hex16(article), "/", Hex8(claim));
+  std::string out;
+  out.reserve(2 + cluster.size() + 1 + 16 + 1 + 8);
+  out.append("c/");
+  out.append(cluster.data(), cluster.size());
+  out.push_back('/');
+  AppendHex(article, 16, out);
+  out.push_back('/');
+  AppendHex(claim, 8, out);
+  return out;
 }
 std::string TimelinePrefix(absl::string_view entity) { return absl::StrCat("t/", entity, "/"); }
 std::string Timeline(absl::string_view entity, absl::string_view bucket_start,
                      absl::string_view cluster) {
   return absl::StrCat("t/", entity, "/", bucket_start, "/", cluster);
 }
-std::string Conflict(absl::string_view bucket_start, absl::string_view cluster) {
-  return absl::StrCat("x/", bucket_start, "/", cluster);
+std::string ConflictPrefix(absl::string_view entity) { return absl::StrCat("x/", entity, "/"); }
+std::string Conflict(absl::string_view entity, absl::string_view bucket_start,
+                     absl::string_view cluster) {
+  return absl::StrCat("x/", entity, "/", bucket_start, "/", cluster);
 }
 std::string Article(uint64_t sequence) { return absl::StrCat("e/", Hex16(sequence)); }
 std::string Group(absl::string_view group) { return absl::StrCat("g/", group); }

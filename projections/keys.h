@@ -47,7 +47,9 @@ std::string TimelinePrefix(absl::string_view entity);  // t/<entity>/
 std::string Timeline(absl::string_view entity, absl::string_view bucket_start,
                      absl::string_view cluster);
 inline constexpr absl::string_view kConflictPrefix = "x/";
-std::string Conflict(absl::string_view bucket_start, absl::string_view cluster);
+std::string ConflictPrefix(absl::string_view entity);  // x/<entity>/
+std::string Conflict(absl::string_view entity, absl::string_view bucket_start,
+                     absl::string_view cluster);
 std::string Article(uint64_t sequence);      // e/<article>
 std::string Group(absl::string_view group);  // g/<group>
 // FloatingMonthPrefix: f/<group>/<YYYY-MM>/ for the month `month` ("YYYY-MM").

@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "base/civil_date.h"
 #include "base/status_macros.h"
@@ -218,27 +219,37 @@ absl::StatusOr<std::vector<v1::ClusterSummary>> ProjectionReader::Conflicts(
     const ConflictQuery& q) const {
   std::vector<v1::ClusterSummary> rows;
   const std::string entity = SanitizeId(q.entity);
+  // A conflict is indexed under its subject and its object: for one entity scan its own
+  // rows; for all, keep each cluster once (under its subject).
+  const std::string prefix =
+      entity.empty() ? std::string(keys::kConflictPrefix) : keys::ConflictPrefix(entity);
   std::string bad_key;
   absl::Status inner;
-  RETURN_IF_ERROR(state_->ScanPrefix(
-      ns_, keys::kConflictPrefix, [&](absl::string_view key, absl::string_view v) {
-        v1::ClusterSummary s;
-        if (!s.ParseFromArray(v.data(), static_cast<int>(v.size()))) {
-          bad_key = std::string(key);
-          return false;
-        }
-        if (!entity.empty() && s.subject() != entity && s.object() != entity) return true;
-        if (!q.kind.empty() && s.kind() != q.kind) return true;
-        absl::StatusOr<std::optional<v1::ClusterSummary>> view = AsOfView(std::move(s), q.as_of);
-        if (!view.ok()) {
-          inner = view.status();
-          return false;
-        }
-        if (view->has_value() && (*view)->conflict()) rows.push_back(**std::move(view));
-        return true;
-      }));
+  RETURN_IF_ERROR(state_->ScanPrefix(ns_, prefix, [&](absl::string_view key, absl::string_view v) {
+    v1::ClusterSummary s;
+    if (!s.ParseFromArray(v.data(), static_cast<int>(v.size()))) {
+      bad_key = std::string(key);
+      return false;
+    }
+    if (entity.empty() && !absl::StartsWith(key, keys::ConflictPrefix(s.subject()))) {
+      return true;
+    }
+    if (!q.kind.empty() && s.kind() != q.kind) return true;
+    absl::StatusOr<std::optional<v1::ClusterSummary>> view = AsOfView(std::move(s), q.as_of);
+    if (!view.ok()) {
+      inner = view.status();
+      return false;
+    }
+    if (view->has_value() && (*view)->conflict()) rows.push_back(**std::move(view));
+    return true;
+  }));
   if (!bad_key.empty()) return Malformed(ns_, bad_key);
   RETURN_IF_ERROR(inner);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const v1::ClusterSummary& a, const v1::ClusterSummary& b) {
+                     return std::make_tuple(a.bucket_start(), a.kind(), a.subject(), a.id()) <
+                            std::make_tuple(b.bucket_start(), b.kind(), b.subject(), b.id());
+                   });
   return rows;
 }
 

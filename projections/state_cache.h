@@ -9,10 +9,10 @@
 #define CLAIMLINE_PROJECTIONS_STATE_CACHE_H_
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 
+#include "absl/container/btree_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -56,7 +56,8 @@ class StateCache {
  private:
   const store::StateStore& store_;
   std::string ns_;
-  std::map<std::string, std::optional<std::string>, std::less<>> overlay_;
+  // A B-tree: ordered (prefix scans) with far fewer allocations than std::map.
+  absl::btree_map<std::string, std::optional<std::string>, std::less<>> overlay_;
   size_t bytes_ = 0;
 };
 

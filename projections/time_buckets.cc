@@ -49,6 +49,24 @@ std::optional<absl::CivilDay> Parse(absl::string_view iso) {
   return *d;
 }
 
+// Iso: "YYYY-MM-DD" (FormatIsoDate goes through StrFormat; this runs for every claim).
+std::string Iso(absl::CivilDay d) {
+  char buf[11];
+  int64_t y = d.year();
+  if (y < 0 || y > 9999) return FormatIsoDate(d);
+  buf[0] = static_cast<char>('0' + y / 1000);
+  buf[1] = static_cast<char>('0' + y / 100 % 10);
+  buf[2] = static_cast<char>('0' + y / 10 % 10);
+  buf[3] = static_cast<char>('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + d.month() / 10);
+  buf[6] = static_cast<char>('0' + d.month() % 10);
+  buf[7] = '-';
+  buf[8] = static_cast<char>('0' + d.day() / 10);
+  buf[9] = static_cast<char>('0' + d.day() % 10);
+  return std::string(buf, 10);
+}
+
 absl::CivilDay MondayOf(absl::CivilDay d) {
   // absl::Weekday::monday is 0.
   return d - static_cast<int>(absl::GetWeekday(d));
@@ -123,7 +141,7 @@ Placement Place(const v1::ValidTime& when, absl::string_view published,
   if (from && (!to || *to < *from)) to = from;
   if (from && Rank(when.granularity()) <= Rank(bucket)) {
     p.pinned = true;
-    p.bucket = FormatIsoDate(BucketStart(*from, bucket));
+    p.bucket = Iso(BucketStart(*from, bucket));
     return p;
   }
   std::optional<absl::CivilDay> pub = Parse(published);
@@ -134,18 +152,18 @@ Placement Place(const v1::ValidTime& when, absl::string_view published,
     // A coarse date ("Q4 2024") is at home where it starts; a vague window ("recently")
     // where it ends, which is near the publication that it is relative to.
     const bool coarse = Rank(when.granularity()) != 99;
-    p.home = FormatIsoDate(BucketStart(coarse ? *from : *to, bucket));
+    p.home = Iso(BucketStart(coarse ? *from : *to, bucket));
   } else if (pub) {
     window_from = *pub - rules.undated_window_days();
     window_to = *pub;
-    p.home = FormatIsoDate(BucketStart(*pub, bucket));
+    p.home = Iso(BucketStart(*pub, bucket));
   } else {
     p.home = std::string(keys::kUndatedBucket);
     return p;
   }
   if (window_to - window_from <= rules.max_window_days()) {
-    p.window_from = FormatIsoDate(window_from);
-    p.window_to = FormatIsoDate(window_to);
+    p.window_from = Iso(window_from);
+    p.window_to = Iso(window_to);
   }
   return p;
 }
