@@ -19,6 +19,7 @@
 #include "projections/names.h"
 #include "projections/time_buckets.h"
 #include "tools/command.h"
+#include "tools/html_axis.h"
 #include "tools/page/style.h"
 #include "unicode/locid.h"
 #include "unicode/uchar.h"
@@ -47,21 +48,6 @@ bool SafeUrl(absl::string_view url) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
   }
   return true;
-}
-
-// ScriptLang: a language tag for a name written in a script whose font choice depends on
-// it (Han → zh, kana → ja, Hangul → ko, Devanagari → hi); "" for anything else.
-std::string ScriptLang(absl::string_view text) {
-  bool han = false;
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    i += DecodeUtf8(text, i, &cp);
-    if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff)) return "ja";
-    if (cp >= 0xac00 && cp <= 0xd7af) return "ko";
-    if (cp >= 0x0900 && cp <= 0x097f) return "hi";
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) han = true;
-  }
-  return han ? "zh" : "";
 }
 
 std::string LangAttr(absl::string_view tag) { return tag.empty() ? "" : Attr("lang", tag); }
@@ -306,28 +292,6 @@ std::vector<const v1::FigureStat*> FiguresByWeight(const v1::ClusterSummary& s) 
   return figs;
 }
 
-// ShortFigures: what the axis writes beside a mark: "↓ $600B", "↓ $600B ≠ ↓ $10B–$100B".
-std::string ShortFigures(const v1::ClusterSummary& s) {
-  std::vector<std::string> parts;
-  if (s.conflict()) {
-    for (const auto& side : s.sides()) {
-      const v1::FigureStat* best = nullptr;
-      for (uint32_t f : side.figures()) {
-        if (f < static_cast<uint32_t>(s.figures_size()) &&
-            (best == nullptr || s.figures(f).attestations() > best->attestations())) {
-          best = &s.figures(f);
-        }
-      }
-      if (best != nullptr) parts.push_back(RenderFigureStat(*best));
-    }
-    return absl::StrJoin(parts, "  vs  ");
-  }
-  std::vector<const v1::FigureStat*> figs = FiguresByWeight(s);
-  for (size_t i = 0; i < figs.size() && i < 2; ++i) parts.push_back(RenderFigureStat(*figs[i]));
-  if (figs.size() > 2) parts.push_back("…");
-  return absl::StrJoin(parts, " · ");
-}
-
 // --- the page ---
 
 class PageBuilder {
@@ -366,7 +330,7 @@ class PageBuilder {
       absl::StrAppend(&body, "</ol>\n");
     }
     absl::StrAppend(&body, "</main>\n", Footer());
-    return Document(absl::StrCat(name, " — timeline · claimline"), body);
+    return HtmlDocument(absl::StrCat(name, " — timeline · claimline"), body);
   }
 
  private:
@@ -374,7 +338,7 @@ class PageBuilder {
   std::string EntityLink(absl::string_view id) const {
     const std::string name = DisplayName(reader_, id);
     const std::string text =
-        absl::StrCat("<span", LangAttr(ScriptLang(name)), ">", HtmlEscape(name), "</span>");
+        absl::StrCat("<span", LangAttr(ScriptLanguage(name)), ">", HtmlEscape(name), "</span>");
     if (!options_.served) return text;
     return absl::StrCat("<a", Attr("href", "/entity/" + UrlPathSegment(id)), ">", text, "</a>");
   }
@@ -382,15 +346,15 @@ class PageBuilder {
   std::string Header(const std::string& name) const {
     std::string out = "<header class=\"top\"><div class=\"wrap\">\n";
     if (options_.served) {
-      absl::StrAppend(&out, SearchForm(""));
+      absl::StrAppend(&out, SearchFormHtml(""));
       absl::StrAppend(&out, "<p class=\"eyebrow\"><a href=\"/\">claimline</a> · timeline · <a",
                       Attr("href", "/api/timeline?entity=" + UrlPathSegment(entity_)),
                       ">JSON</a></p>\n");
     } else {
       absl::StrAppend(&out, "<p class=\"eyebrow\">claimline · timeline</p>\n");
     }
-    absl::StrAppend(&out, "<h1", Attr("data-entity", entity_), "><span", LangAttr(ScriptLang(name)),
-                    ">", HtmlEscape(name), "</span>");
+    absl::StrAppend(&out, "<h1", Attr("data-entity", entity_), "><span",
+                    LangAttr(ScriptLanguage(name)), ">", HtmlEscape(name), "</span>");
     if (projections::FoldName(name) != projections::FoldName(entity_)) {
       absl::StrAppend(&out, "<span class=\"id\">", HtmlEscape(entity_), "</span>");
     }
@@ -402,7 +366,7 @@ class PageBuilder {
     if (info.ok() && info->has_value()) {
       for (const v1::NameCount& n : (*info)->names()) {
         if (!seen.insert(projections::FoldName(n.name())).second) continue;
-        names.push_back(absl::StrCat("<span", LangAttr(ScriptLang(n.name())), ">",
+        names.push_back(absl::StrCat("<span", LangAttr(ScriptLanguage(n.name())), ">",
                                      HtmlEscape(n.name()), "</span>"));
         if (names.size() == 10) break;
       }
@@ -455,220 +419,36 @@ class PageBuilder {
                         HtmlEscape(value), "</dd></div>");
   }
 
-  // --- the time axis (inline SVG) ---
+  // --- the time axis (html_axis.h) ---
 
   std::string Axis() const {
-    struct Row {
-      const ClusterDetail* d;
-      Placed p;
-    };
-    std::vector<Row> rows;
-    std::optional<absl::CivilDay> lo, hi;
+    std::vector<AxisRow> rows;
     for (const ClusterDetail& d : details_) {
-      Placed p = PlaceEntry(d.summary);
+      const v1::ClusterSummary& s = d.summary;
+      const Placed p = PlaceEntry(s);
       if (!p.dated) continue;
-      rows.push_back({&d, p});
-      lo = lo ? std::min(*lo, p.from) : p.from;
-      hi = hi ? std::max(*hi, p.to) : p.to;
+      AxisRow r;
+      r.id = s.id();
+      r.when = RenderClusterWhen(s);
+      r.what = RenderKind(s.kind());
+      if (s.subject() != entity_)
+        r.what = absl::StrCat(DisplayName(reader_, s.subject()), " · ", r.what);
+      if (!s.object().empty() && s.object() != entity_) {
+        absl::StrAppend(&r.what, " → ", DisplayName(reader_, s.object()));
+      }
+      r.what = Capitalized(r.what);
+      r.from = p.from;
+      r.to = p.to;
+      r.point = !p.vague && p.granularity == v1::GRANULARITY_DAY;
+      r.vague = p.vague;
+      r.conflict = s.conflict();
+      r.expected = Expected(s);
+      r.note = FiguresInBrief(s);
+      if (r.expected) r.note = r.note.empty() ? "expected" : absl::StrCat("expected · ", r.note);
+      rows.push_back(std::move(r));
     }
-    std::optional<absl::CivilDay> latest = Day(latest_published_);
     if (rows.empty()) return "<p class=\"none\">No entry has a date to place on an axis.</p>\n";
-    if (latest) {
-      lo = std::min(*lo, *latest);
-      hi = std::max(*hi, *latest);
-    }
-    // From the first of the earliest month to a little after the last day shown (at least
-    // 60 days in all, so that a month is a visible span and a day a point).
-    const absl::CivilDay start(lo->year(), lo->month(), 1);
-    const int64_t span_days = std::max<int64_t>(60, *hi + 1 - start);
-    const absl::CivilDay end =
-        start + span_days + std::max<int64_t>(5, span_days / 16);  // exclusive
-    const double days = static_cast<double>(end - start);
-
-    constexpr double kWidth = 1060, kLabelW = 250, kRight = 24, kTop = 50, kRowH = 46;
-    const double plot_w = kWidth - kLabelW - kRight;
-    const double height = kTop + kRowH * rows.size() + 10;
-    auto x = [&](absl::CivilDay d) { return kLabelW + plot_w * (d - start) / days; };
-
-    std::string svg = absl::StrFormat(
-        "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"axis-title axis-desc\" "
-        "data-axis-from=\"%s\" data-axis-to=\"%s\">\n",
-        kWidth, height, FormatIsoDate(start), FormatIsoDate(end - 1));
-    absl::StrAppend(&svg, "<desc id=\"axis-desc\">", rows.size(),
-                    " entries placed at the precision their sources give; ",
-                    "spans are months or weeks, dots are days, faded spans are vague dates, ",
-                    "dashed outlines are expected events, red is a conflict between sources.",
-                    "</desc>\n");
-    absl::StrAppend(&svg, R"svg(<defs>
-<linearGradient id="vague-n" x1="0" x2="1"><stop offset="0" stop-color="#1f5fd1" stop-opacity="0"/><stop offset=".3" stop-color="#1f5fd1" stop-opacity=".55"/><stop offset=".7" stop-color="#1f5fd1" stop-opacity=".55"/><stop offset="1" stop-color="#1f5fd1" stop-opacity="0"/></linearGradient>
-<linearGradient id="vague-c" x1="0" x2="1"><stop offset="0" stop-color="#c42b1c" stop-opacity="0"/><stop offset=".3" stop-color="#c42b1c" stop-opacity=".6"/><stop offset=".7" stop-color="#c42b1c" stop-opacity=".6"/><stop offset="1" stop-color="#c42b1c" stop-opacity="0"/></linearGradient>
-<pattern id="after" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#faf8ff"/><line x1="0" y1="0" x2="0" y2="8" stroke="#ebe4fb" stroke-width="3"/></pattern>
-</defs>
-)svg");
-    // Rows' backgrounds first, so grid lines and marks draw over them.
-    const double bottom = kTop + kRowH * rows.size();
-    // The time after the latest article: what is there can only be expected.
-    if (latest) {
-      const double lx = x(*latest + 1);
-      if (lx < kWidth - kRight) {
-        absl::StrAppendFormat(&svg,
-                              "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"%.0f\" "
-                              "fill=\"url(#after)\"/>\n",
-                              lx, kTop - 6, kWidth - kRight - lx, bottom - kTop + 6);
-      }
-    }
-    // Ticks: months (labelled by month, the year at January and at the start), or quarters
-    // / years when the axis is long.
-    const int months = static_cast<int>(absl::CivilMonth(end) - absl::CivilMonth(start));
-    const int step = months <= 18 ? 1 : months <= 60 ? 3 : 12;
-    for (absl::CivilMonth m(start); m < absl::CivilMonth(end); m += 1) {
-      const bool shown =
-          step == 1 || (step == 3 && (m.month() - 1) % 3 == 0) || (step == 12 && m.month() == 1);
-      if (!shown) continue;
-      const bool major = m.month() == 1 || m == absl::CivilMonth(start);
-      const double tx = x(absl::CivilDay(m));
-      if (tx > kWidth - kRight - 28) continue;  // no room for its label
-      absl::StrAppendFormat(
-          &svg, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"%s\"/>\n", tx, tx,
-          kTop - 10, bottom, major ? "#c5ccd6" : "#e3e7ee");
-      std::string label = step == 12 ? absl::StrCat(m.year()) : kMonths[m.month() - 1];
-      if (step != 12 && major) absl::StrAppend(&label, " ", m.year());
-      absl::StrAppendFormat(&svg,
-                            "<text x=\"%.1f\" y=\"%.0f\" font-size=\"12\" fill=\"#5b6676\"%s>%s"
-                            "</text>\n",
-                            tx + 4, kTop - 16, major ? " font-weight=\"600\"" : "",
-                            HtmlEscape(label));
-    }
-    absl::StrAppendFormat(&svg,
-                          "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" "
-                          "stroke=\"#c5ccd6\"/>\n",
-                          kLabelW, kWidth - kRight, kTop - 10, kTop - 10);
-    for (size_t i = 0; i < rows.size(); ++i) {
-      absl::StrAppend(&svg, AxisRow(*rows[i].d, rows[i].p, kTop + kRowH * i, kRowH, kWidth, kLabelW,
-                                    kRight, x));
-    }
-    if (latest) {
-      const double lx = x(*latest) + (x(*latest + 1) - x(*latest)) / 2;
-      absl::StrAppendFormat(&svg,
-                            "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" "
-                            "stroke=\"#6a3fc8\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n",
-                            lx, lx, kTop - 30, bottom);
-      const bool right_side = lx < kWidth - 190;
-      absl::StrAppendFormat(
-          &svg,
-          "<text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" fill=\"#6a3fc8\" text-anchor=\"%s\" "
-          "data-latest=\"%s\">latest article · %s</text>\n",
-          right_side ? lx + 5 : lx - 5, kTop - 32, right_side ? "start" : "end",
-          FormatIsoDate(*latest), HtmlEscape(ShortDay(*latest)));
-    }
-    absl::StrAppend(&svg, "</svg>\n");
-    return absl::StrCat("<section class=\"axis\" aria-labelledby=\"axis-title\">\n", svg, Legend(),
-                        "</section>\n");
-  }
-
-  template <typename X>
-  std::string AxisRow(const ClusterDetail& d, const Placed& p, double y, double h, double width,
-                      double label_w, double right, const X& x) const {
-    const v1::ClusterSummary& s = d.summary;
-    const bool conflict = s.conflict(), expected = Expected(s);
-    const std::string color = conflict ? "#c42b1c" : expected ? "#6a3fc8" : "#1f5fd1";
-    std::string out =
-        absl::StrCat("<a", Attr("href", "#entry-" + s.id()), Attr("data-row", s.id()), ">");
-    absl::StrAppend(&out, "<title>", HtmlEscape(RenderClusterWhen(s)), " · ",
-                    HtmlEscape(RenderKind(s.kind())), "</title>");
-    absl::StrAppendFormat(
-        &out,
-        "<rect class=\"row-bg\" x=\"0\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" "
-        "fill=\"%s\"/>",
-        y, label_w - 8, h, "transparent");
-    // Label: the date at its granularity over the kind (and the other party).
-    std::string what = RenderKind(s.kind());
-    if (s.subject() != entity_) what = absl::StrCat(DisplayName(reader_, s.subject()), " · ", what);
-    if (!s.object().empty() && s.object() != entity_) {
-      absl::StrAppend(&what, " → ", DisplayName(reader_, s.object()));
-    }
-    if (what.size() > 30) what = what.substr(0, CharStart(what, 28)) + "…";
-    absl::StrAppendFormat(&out,
-                          "<text x=\"12\" y=\"%.0f\" font-size=\"12\" fill=\"#5b6676\">%s</text>",
-                          y + 18, HtmlEscape(RenderClusterWhen(s)));
-    absl::StrAppendFormat(&out,
-                          "<text x=\"12\" y=\"%.0f\" font-size=\"15\" font-weight=\"600\" "
-                          "fill=\"#16202e\">%s</text>",
-                          y + 36, HtmlEscape(Capitalized(what)));
-    const double cy = y + h / 2 + 2;
-    double x0 = x(p.from), x1 = x(p.to + 1);
-    std::string mark;
-    if (!p.vague && p.granularity == v1::GRANULARITY_DAY) {
-      const double cx = (x0 + x1) / 2;
-      x0 = cx - 7;
-      x1 = cx + 7;
-      mark = absl::StrFormat(
-          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" stroke=\"%s\" "
-          "stroke-width=\"2\"%s/>",
-          cx, cy, expected ? "#ffffff" : color, color,
-          expected ? " stroke-dasharray=\"3 2.5\"" : "");
-    } else {
-      if (x1 - x0 < 6) {
-        const double c = (x0 + x1) / 2;
-        x0 = c - 3;
-        x1 = c + 3;
-      }
-      std::string fill = color;
-      if (p.vague) fill = conflict ? "url(#vague-c)" : "url(#vague-n)";
-      if (expected) fill = p.vague ? "url(#vague-n)" : "#f1ecfc";
-      std::string stroke;
-      if (expected) {
-        stroke =
-            absl::StrCat(" stroke=\"", color, "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
-      } else if (p.vague) {
-        stroke =
-            absl::StrCat(" stroke=\"", color, "\" stroke-opacity=\".5\" stroke-dasharray=\"2 3\"");
-      }
-      mark = absl::StrFormat(
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"5\" fill=\"%s\"%s/>", x0,
-          cy - 8, x1 - x0, fill, stroke);
-    }
-    absl::StrAppend(&out, mark);
-    std::string note = ShortFigures(s);
-    if (expected) note = note.empty() ? "expected" : absl::StrCat("expected · ", note);
-    if (!note.empty()) {
-      // Estimated width (the SVG cannot measure): ~7 px a character.
-      size_t chars = 0;
-      for (unsigned char c : note) chars += (c & 0xc0) != 0x80 ? 1 : 0;
-      const double est = 7.0 * chars;
-      const bool fits_right = x1 + 8 + est < width - right + 10;
-      absl::StrAppendFormat(&out,
-                            "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12.5\" font-weight=\"600\" "
-                            "fill=\"%s\" text-anchor=\"%s\">%s</text>",
-                            fits_right ? x1 + 8 : x0 - 8, cy + 4.5, color,
-                            fits_right ? "start" : "end", HtmlEscape(note));
-    }
-    absl::StrAppend(&out, "</a>\n");
-    return out;
-  }
-
-  static std::string Legend() {
-    auto item = [](absl::string_view icon, absl::string_view label) {
-      return absl::StrCat("<li><svg viewBox=\"0 0 30 14\" aria-hidden=\"true\">", icon, "</svg>",
-                          label, "</li>");
-    };
-    return absl::StrCat(
-        "<ul class=\"legend\">",
-        item("<rect x=\"1\" y=\"3\" width=\"28\" height=\"8\" rx=\"3\" fill=\"#1f5fd1\"/>",
-             "a month or week"),
-        item("<circle cx=\"15\" cy=\"7\" r=\"5\" fill=\"#1f5fd1\"/>", "a day"),
-        item("<rect x=\"1\" y=\"3\" width=\"28\" height=\"8\" rx=\"3\" fill=\"url(#vague-n)\" "
-             "stroke=\"#1f5fd1\" stroke-opacity=\".5\" stroke-dasharray=\"2 3\"/>",
-             "a vague date"),
-        item("<rect x=\"2\" y=\"3\" width=\"26\" height=\"8\" rx=\"3\" fill=\"#f1ecfc\" "
-             "stroke=\"#6a3fc8\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>",
-             "expected"),
-        item("<rect x=\"1\" y=\"3\" width=\"28\" height=\"8\" rx=\"3\" fill=\"#c42b1c\"/>",
-             "sources disagree"),
-        item("<line x1=\"15\" x2=\"15\" y1=\"0\" y2=\"14\" stroke=\"#6a3fc8\" "
-             "stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>",
-             "latest article"),
-        "</ul>\n");
+    return TimeAxisHtml(rows, Day(latest_published_));
   }
 
   // --- one entry ---
@@ -929,24 +709,6 @@ class PageBuilder {
   std::set<std::string> sources_;
   std::string first_published_;
   std::string latest_published_;
-
- public:
-  static std::string SearchForm(absl::string_view query) {
-    return absl::StrCat(
-        "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
-        "<input type=\"search\" name=\"q\" aria-label=\"Entity name\" "
-        "placeholder=\"Find an entity by any name: NVIDIA, 英伟达, Jensen Huang…\"",
-        Attr("value", query), "><button type=\"submit\">Find</button></form>\n");
-  }
-
-  static std::string Document(absl::string_view title, absl::string_view body) {
-    return absl::StrCat(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\"",
-        Attr("content", VersionString()), ">\n<title>", HtmlEscape(title), "</title>\n<style>",
-        kPageStyle, "</style>\n</head>\n<body>\n", body, "</body>\n</html>\n");
-  }
 };
 
 }  // namespace
@@ -986,69 +748,6 @@ absl::StatusOr<std::string> TimelineHtml(const QueryContext& ctx, const std::str
   return page.Build(entries);
 }
 
-std::string SearchHtml(absl::string_view query, const std::vector<EntityHit>& hits,
-                       absl::string_view message, const std::vector<v1::ClusterSummary>& conflicts,
-                       const projections::ProjectionReader& reader, const HtmlOptions& options) {
-  std::string body = "<header class=\"top\"><div class=\"wrap\">\n";
-  absl::StrAppend(&body, "<p class=\"eyebrow\"><a href=\"/\">claimline</a> · search</p>\n");
-  absl::StrAppend(&body, "<h1>Find an entity</h1>\n", PageBuilder::SearchForm(query));
-  if (!options.notice.empty()) {
-    absl::StrAppend(&body, "<p class=\"notice\" role=\"status\">", HtmlEscape(options.notice),
-                    "</p>\n");
-  }
-  absl::StrAppend(&body, "</div></header>\n<main class=\"wrap\">\n");
-  absl::StrAppend(&body, "<h2 class=\"section\">",
-                  query.empty() ? "Entities, most mentioned first"
-                                : absl::StrCat("Entities named “", HtmlEscape(query), "”"),
-                  "</h2>\n");
-  if (!message.empty()) absl::StrAppend(&body, "<p class=\"none\">", HtmlEscape(message), "</p>\n");
-  if (!hits.empty()) {
-    absl::StrAppend(&body, "<ul class=\"hits\" data-hits",
-                    Attr("data-count", absl::StrCat(hits.size())), ">\n");
-    for (const EntityHit& h : hits) {
-      std::vector<std::string> names;
-      for (const std::string& n : h.names) {
-        names.push_back(
-            absl::StrCat("<span", LangAttr(ScriptLang(n)), ">", HtmlEscape(n), "</span>"));
-      }
-      absl::StrAppend(&body, "<li class=\"hit\"", Attr("data-entity", h.entity), "><a",
-                      Attr("href", "/entity/" + UrlPathSegment(h.entity)), "><span",
-                      LangAttr(ScriptLang(h.name)), ">", HtmlEscape(h.name),
-                      "</span></a> <span class=\"pub\">", HtmlEscape(h.entity), "</span><p>",
-                      Plural(h.entries, "entry", "entries"));
-      if (h.conflicts > 0) {
-        absl::StrAppend(&body, " · <span class=\"badge conflict\">",
-                        Plural(h.conflicts, "conflict", "conflicts"), "</span>");
-      }
-      absl::StrAppend(&body, " · ", Plural(h.mentions, "mention", "mentions"));
-      if (!names.empty()) absl::StrAppend(&body, " · also ", absl::StrJoin(names, ", "));
-      absl::StrAppend(&body, "</p></li>\n");
-    }
-    absl::StrAppend(&body, "</ul>\n");
-  }
-  if (!conflicts.empty()) {
-    absl::StrAppend(&body,
-                    "<h2 class=\"section\">Where sources disagree</h2>\n<ul class=\"hits\">\n");
-    for (const v1::ClusterSummary& s : conflicts) {
-      absl::StrAppend(
-          &body, "<li class=\"hit\" data-conflict=\"true\"><a",
-          Attr("href", absl::StrCat("/entity/", UrlPathSegment(s.subject()), "#entry-", s.id())),
-          ">", HtmlEscape(DisplayName(reader, s.subject())), " · ",
-          HtmlEscape(RenderKind(s.kind())), "</a> <span class=\"pub\">",
-          HtmlEscape(RenderClusterWhen(s)), "</span><p>", HtmlEscape(ShortFigures(s)),
-          "</p></li>\n");
-    }
-    absl::StrAppend(&body, "</ul>\n");
-  }
-  absl::StrAppend(&body, "</main>\n<footer class=\"wrap\">", HtmlEscape(VersionString()),
-                  " · projection ", HtmlEscape(reader.ns()),
-                  " · JSON: <a href=\"/api/search?q=", UrlPathSegment(query),
-                  "\">/api/search</a>, <a href=\"/api/conflicts\">/api/conflicts</a>"
-                  "</footer>\n");
-  return PageBuilder::Document(query.empty() ? "claimline" : absl::StrCat(query, " · claimline"),
-                               body);
-}
-
 std::string UrlPathSegment(absl::string_view s) {
   std::string out;
   for (unsigned char c : s) {
@@ -1061,13 +760,55 @@ std::string UrlPathSegment(absl::string_view s) {
   return out;
 }
 
-std::string ErrorHtml(absl::string_view title, absl::string_view message) {
-  std::string body = "<header class=\"top\"><div class=\"wrap\">\n";
-  absl::StrAppend(&body, "<p class=\"eyebrow\"><a href=\"/\">claimline</a></p>\n",
-                  PageBuilder::SearchForm(""), "<h1>", HtmlEscape(title), "</h1>\n",
-                  "<p class=\"notice\" role=\"alert\">", HtmlEscape(message), "</p>\n",
-                  "</div></header>\n");
-  return PageBuilder::Document(absl::StrCat(title, " · claimline"), body);
+std::string ScriptLanguage(absl::string_view text) {
+  bool han = false;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    i += DecodeUtf8(text, i, &cp);
+    if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff)) return "ja";
+    if (cp >= 0xac00 && cp <= 0xd7af) return "ko";
+    if (cp >= 0x0900 && cp <= 0x097f) return "hi";
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) han = true;
+  }
+  return han ? "zh" : "";
+}
+
+std::string FiguresInBrief(const v1::ClusterSummary& s) {
+  std::vector<std::string> parts;
+  if (s.conflict()) {
+    for (const auto& side : s.sides()) {
+      const v1::FigureStat* best = nullptr;
+      for (uint32_t f : side.figures()) {
+        if (f < static_cast<uint32_t>(s.figures_size()) &&
+            (best == nullptr || s.figures(f).attestations() > best->attestations())) {
+          best = &s.figures(f);
+        }
+      }
+      if (best != nullptr) parts.push_back(RenderFigureStat(*best));
+    }
+    return absl::StrJoin(parts, "  vs  ");
+  }
+  std::vector<const v1::FigureStat*> figs = FiguresByWeight(s);
+  for (size_t i = 0; i < figs.size() && i < 2; ++i) parts.push_back(RenderFigureStat(*figs[i]));
+  if (figs.size() > 2) parts.push_back("…");
+  return absl::StrJoin(parts, " · ");
+}
+
+std::string SearchFormHtml(absl::string_view query) {
+  return absl::StrCat(
+      "<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">"
+      "<input type=\"search\" name=\"q\" aria-label=\"Entity name\" "
+      "placeholder=\"Any name, any script: NVIDIA, 英伟达, Jensen Huang\"",
+      Attr("value", query), "><button type=\"submit\">Find</button></form>\n");
+}
+
+std::string HtmlDocument(absl::string_view title, absl::string_view body) {
+  return absl::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"generator\"",
+      Attr("content", VersionString()), ">\n<title>", HtmlEscape(title), "</title>\n<style>",
+      kPageStyle, "</style>\n</head>\n<body>\n", body, "</body>\n</html>\n");
 }
 
 }  // namespace claimline::tools

@@ -59,25 +59,22 @@ absl::StatusOr<std::string> TimelineHtml(const QueryContext& ctx, const std::str
                                          const std::vector<v1::ClusterSummary>& entries,
                                          const HtmlOptions& options = {});
 
-// One entity found by the search of `claimline serve`.
-struct EntityHit {
-  std::string entity;              // canonical id
-  std::string name;                // display name
-  std::vector<std::string> names;  // other names it was written with (any script)
-  uint64_t mentions = 0;
-  size_t entries = 0;
-  size_t conflicts = 0;
-};
+// --- Pieces the pages of `claimline serve` share (serve_pages.h) ---
 
-// SearchHtml: the search page of `claimline serve`: the search box with `query`, the hits
-// (or a message when there are none: `message`, e.g. the suggestions), and the conflicts
-// of the projection as a list of links.
-std::string SearchHtml(absl::string_view query, const std::vector<EntityHit>& hits,
-                       absl::string_view message, const std::vector<v1::ClusterSummary>& conflicts,
-                       const projections::ProjectionReader& reader, const HtmlOptions& options);
+// HtmlDocument: a complete page: doctype, UTF-8, the style sheet, `title` (escaped) and
+// `body` (HTML).
+std::string HtmlDocument(absl::string_view title, absl::string_view body);
 
-// ErrorHtml: a small page saying what went wrong (escaped), with the search box.
-std::string ErrorHtml(absl::string_view title, absl::string_view message);
+// SearchFormHtml: the search box (GET / with q), holding `query`.
+std::string SearchFormHtml(absl::string_view query);
+
+// ScriptLanguage: a language tag for a name whose script decides the font (Han → zh,
+// kana → ja, Hangul → ko, Devanagari → hi), or "".
+std::string ScriptLanguage(absl::string_view text);
+
+// FiguresInBrief: an entry's figures in a few characters: "↓ $600B", and for a conflict
+// the heaviest figure of each side: "↓ $600B vs ↓ $10B–$100B".
+std::string FiguresInBrief(const v1::ClusterSummary& s);
 
 }  // namespace claimline::tools
 

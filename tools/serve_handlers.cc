@@ -18,6 +18,7 @@
 #include "tools/open_database.h"
 #include "tools/render_html.h"
 #include "tools/render_json.h"
+#include "tools/serve_pages.h"
 
 namespace claimline::tools {
 namespace {
@@ -250,11 +251,9 @@ HttpReply ServeHandlers::Home(const QueryParams& params) {
     if (!found.ok()) return HtmlError(found.status());
     conflicts = *std::move(found);
   }
-  HtmlOptions options;
-  options.served = true;
-  options.notice = opened->notice;
   return HttpReply{
-      200, kHtml, SearchHtml(query, result->hits, result->message, conflicts, reader, options), ""};
+      200, kHtml,
+      SearchHtml(query, result->hits, result->message, conflicts, reader, opened->notice), ""};
 }
 
 HttpReply ServeHandlers::EntityPage(const std::string& name, const QueryParams& params) {
