@@ -101,22 +101,22 @@ absl::StatusOr<std::string> RequiredEntity(const QueryParams& params,
 struct SearchResult {
   std::vector<EntityHit> hits;
   std::string message;
-  bool exact = false;  // the query itself resolved to an entity
+  size_t exact = 0;  // hits the name itself reached (first in `hits`); the rest contain it
 };
 
 absl::StatusOr<SearchResult> Search(const projections::ProjectionReader& reader,
                                     absl::string_view query) {
   SearchResult result;
   std::vector<std::string> ids;
+  std::set<std::string> seen_ids;
   auto add = [&](const std::string& id) {
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    if (seen_ids.insert(id).second) ids.push_back(id);
   };
+  size_t exact_ids = 0;
   ASSIGN_OR_RETURN(auto aliases, reader.Aliases());
   const std::string folded = projections::FoldName(query);
   if (folded.empty()) {
-    std::set<std::string> all;
-    for (const auto& [alias, entity] : aliases) all.insert(entity);
-    for (const std::string& id : all) add(id);
+    for (const auto& [alias, entity] : aliases) add(entity);
   } else {
     ASSIGN_OR_RETURN(std::vector<projections::NameHit> named, reader.LookupName(query));
     for (const projections::NameHit& h : named) add(h.entity);
@@ -128,42 +128,49 @@ absl::StatusOr<SearchResult> Search(const projections::ProjectionReader& reader,
     } else {
       return resolved.status();
     }
-    result.exact = !ids.empty();
+    exact_ids = ids.size();
     std::vector<std::string> partial;
     for (const auto& [alias, entity] : aliases) {
       if (absl::StrContains(alias, folded)) partial.push_back(entity);
     }
     for (const std::string& id : partial) add(id);
   }
-  for (const std::string& id : ids) {
+  // The names first (point reads), then the timelines of the hits that are kept only, so a
+  // short query over a large alias index stays cheap.
+  size_t exact = 0;  // hits the name itself reached (they come first in `ids`)
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const std::string& id = ids[i];
     EntityHit hit;
     hit.entity = id;
-    hit.name = DisplayName(reader, id);
     ASSIGN_OR_RETURN(std::optional<v1::EntityInfo> info, reader.Entity(id));
-    if (info.has_value()) {
+    if (!info.has_value()) {
+      ASSIGN_OR_RETURN(bool has, reader.HasEntity(id));
+      if (!has) continue;  // a gazetteer entity these articles never mention
+    } else {
       hit.mentions = info->mentions();
+      hit.name = DisplayName(reader, id);
       std::set<std::string> seen = {projections::FoldName(hit.name)};
       for (const v1::NameCount& n : info->names()) {
         if (seen.insert(projections::FoldName(n.name())).second) hit.names.push_back(n.name());
         if (hit.names.size() == 6) break;
       }
     }
-    projections::TimelineQuery q;
-    ASSIGN_OR_RETURN(std::vector<v1::ClusterSummary> entries, reader.Timeline(id, q));
-    hit.entries = entries.size();
-    for (const auto& s : entries) hit.conflicts += s.conflict() ? 1 : 0;
-    if (hit.entries == 0 && hit.mentions == 0) continue;
+    if (hit.name.empty()) hit.name = DisplayName(reader, id);
+    if (i < exact_ids) ++exact;
     result.hits.push_back(std::move(hit));
   }
-  // The exact matches keep their place at the top; the rest go by weight.
-  const size_t keep = folded.empty() || !result.exact ? 0 : 1;
-  std::stable_sort(result.hits.begin() + std::min(keep, result.hits.size()), result.hits.end(),
-                   [](const EntityHit& a, const EntityHit& b) {
-                     return std::make_pair(a.entries, a.mentions) >
-                            std::make_pair(b.entries, b.mentions);
-                   });
+  // What the name itself reached keeps its place at the top; the rest go by mentions.
+  result.exact = exact;
+  std::stable_sort(result.hits.begin() + exact, result.hits.end(),
+                   [](const EntityHit& a, const EntityHit& b) { return a.mentions > b.mentions; });
   const size_t limit = folded.empty() ? kMaxListed : kMaxHits;
   if (result.hits.size() > limit) result.hits.resize(limit);
+  for (EntityHit& hit : result.hits) {
+    ASSIGN_OR_RETURN(std::vector<v1::ClusterSummary> entries,
+                     reader.Timeline(hit.entity, projections::TimelineQuery()));
+    hit.entries = entries.size();
+    for (const auto& e : entries) hit.conflicts += e.conflict() ? 1 : 0;
+  }
   if (!result.hits.empty()) result.message.clear();
   if (result.hits.empty() && result.message.empty() && !folded.empty()) {
     result.message = absl::StrCat("no entity \"", query, "\"");
@@ -242,7 +249,7 @@ HttpReply ServeHandlers::Home(const QueryParams& params) {
   const std::string query = Get(params, "q");
   absl::StatusOr<SearchResult> result = Search(reader, query);
   if (!result.ok()) return HtmlError(result.status());
-  if (!query.empty() && result->exact && result->hits.size() == 1) {
+  if (!query.empty() && result->exact == 1) {
     return HttpReply{302, kHtml, "", "/entity/" + UrlPathSegment(result->hits.front().entity)};
   }
   std::vector<v1::ClusterSummary> conflicts;
