@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -28,7 +30,10 @@ bool IsCharBoundary(const std::string& s, size_t i) {
 class ExtractorDirTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / "extractor_test_lang");
+    // gtest_discover_tests runs every test in its own process, and ctest -j runs them at
+    // the same time: each process needs its own folder, or one wipes another's data.
+    dir_ = new fs::path(fs::path(::testing::TempDir()) /
+                        ("extractor_test_lang." + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     WriteFile(*dir_ / "kinds.textproto", R"pb(
       kind {
