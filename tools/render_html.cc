@@ -533,17 +533,20 @@ class PageBuilder {
     std::string out = absl::StrCat("<div class=\"sides", s.sides_size() > 2 ? " many" : "", "\"",
                                    Attr("data-sides", absl::StrCat(s.sides_size())),
                                    " aria-label=\"Sources disagree\">\n");
+    // Sides come heaviest first; the first is "most sources" only when it has more articles.
+    std::vector<size_t> articles_of(s.sides_size());
+    for (int i = 0; i < s.sides_size(); ++i) {
+      std::set<uint64_t> articles;
+      for (size_t k : by_side[i]) articles.insert(d.attestations[k].article_sequence());
+      articles_of[i] = articles.size();
+    }
+    const bool majority = s.sides_size() > 1 && articles_of[0] > articles_of[1];
     for (int i = 0; i < s.sides_size(); ++i) {
       if (i > 0) absl::StrAppend(&out, "<div class=\"ne\" aria-hidden=\"true\">vs</div>\n");
-      std::set<std::string> langs;
-      std::set<uint64_t> articles;
-      for (size_t k : by_side[i]) {
-        langs.insert(d.attestations[k].language());
-        articles.insert(d.attestations[k].article_sequence());
-      }
+      const char* label = i == 0 ? (majority ? "Most sources" : "Some sources") : "Other sources";
       absl::StrAppend(&out, "<section class=\"side\"", Attr("data-side", absl::StrCat(i + 1)), ">",
-                      "<h4>", i == 0 ? "Most sources" : "Other sources", " · ",
-                      Plural(articles.size(), "article", "articles"), "</h4>\n<p class=\"figs\">");
+                      "<h4>", label, " · ", Plural(articles_of[i], "article", "articles"),
+                      "</h4>\n<p class=\"figs\">");
       std::vector<const v1::FigureStat*> figs;
       for (uint32_t f : s.sides(i).figures()) {
         if (f < static_cast<uint32_t>(s.figures_size())) figs.push_back(&s.figures(f));
