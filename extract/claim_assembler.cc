@@ -190,8 +190,9 @@ struct EntityAt {
   const v1::EntityRef* ref;
   uint32_t b;
   uint32_t e;
-  std::string via;       // non-empty for a resolved anaphor: the cue's surface form
+  std::string via;       // for a resolved anaphor: how (filled only when explaining)
   bool pronoun = false;  // an anaphor of persons only ("she", "他"): a subject wherever it is
+  bool pseudo = false;   // a resolved anaphor or possessive owner, not a mention
 };
 
 struct Anchor {
@@ -545,8 +546,9 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
     for (auto it = state_.history.rbegin(); it != state_.history.rend(); ++it) {
       if (it->sentence + kAnaphorSentences < si) break;
       if (!ok(*it->ref, it->product)) continue;
-      *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
-                          si - it->sentence, " sentence(s) back");
+      if (explain_)
+        *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
+                            si - it->sentence, " sentence(s) back");
       return it->ref;
     }
   }
@@ -560,7 +562,8 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
       count = value.first;
     }
   }
-  if (main != nullptr) *how = absl::StrCat("the article's main entity (", count, " mentions)");
+  if (main != nullptr && explain_)
+    *how = absl::StrCat("the article's main entity (", count, " mentions)");
   return main;
 }
 
@@ -586,8 +589,7 @@ void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
     // apposition, not something to resolve.
     bool apposition = false;
     for (const EntityAt& m : ents_) {
-      if (!m.via.empty() || m.b < c.e || Chars(c.e, m.b) > kAppositionGap ||
-          BreakBetween(c.e, m.b)) {
+      if (m.pseudo || m.b < c.e || Chars(c.e, m.b) > kAppositionGap || BreakBetween(c.e, m.b)) {
         continue;
       }
       // A verb in between ("le groupe a gagné 2 % en Bourse") makes it no apposition.
@@ -609,7 +611,9 @@ void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
     if (ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && pronoun) {
       state_.hints.emplace(KeyOf(*ref), v1::ENTITY_TYPE_PERSON);
     }
-    ents_.push_back(EntityAt{ref, c.b, c.e, absl::StrCat("«", PhraseOf(c), "» → ", how), pronoun});
+    ents_.push_back(EntityAt{ref, c.b, c.e,
+                             explain_ ? absl::StrCat("«", PhraseOf(c), "» → ", how) : "", pronoun,
+                             /*pseudo=*/true});
   }
   std::sort(ents_.begin(), ents_.end(),
             [](const EntityAt& a, const EntityAt& b) { return a.b < b.b; });
@@ -878,7 +882,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     int best_rank = 0;
     uint32_t best_gap = 0;
     auto consider = [&](const EntityAt& e, uint32_t gap) {
-      if (&e == avoid || !e.via.empty()) return;
+      if (&e == avoid || e.pseudo) return;
       int r = rank(*e.ref);
       if (r < 0) return;
       if (best == nullptr || r < best_rank || (r == best_rank && gap < best_gap)) {
@@ -895,7 +899,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         if (e.b >= c.e && e.e <= a.b) consider(e, Chars(e.e, a.b));
       }
       if (best != nullptr) {
-        *how = absl::StrCat("between «", PhraseOf(c), "» and the trigger");
+        if (explain_) *how = absl::StrCat("between «", PhraseOf(c), "» and the trigger");
         return best;
       }
     }
@@ -913,7 +917,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         }
       }
       if (best != nullptr) {
-        *how = absl::StrCat("next to the object marker «", PhraseOf(c), "»");
+        if (explain_) *how = absl::StrCat("next to the object marker «", PhraseOf(c), "»");
         return best;
       }
     }
@@ -998,9 +1002,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
           if (first == nullptr || e.b < first->b) first = &e;
         }
         if (first != nullptr) {
-          *how = absl::StrCat("owner of the possessive ", label, ": first of its type in ",
-                              end == before ? "its sub-clause" : "an earlier sub-clause",
-                              first->via.empty() ? "" : absl::StrCat(" (", first->via, ")"));
+          if (explain_)
+            *how = absl::StrCat("owner of the possessive ", label, ": first of its type in ",
+                                end == before ? "its sub-clause" : "an earlier sub-clause",
+                                first->via.empty() ? "" : absl::StrCat(" (", first->via, ")"));
           return first;
         }
         end = *it;
@@ -1010,7 +1015,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       if (ref != nullptr) {
         uint32_t pb = possessive != nullptr ? possessive->b : a.e;
         uint32_t pe = possessive != nullptr ? possessive->e : a.e;
-        extras_.push_back(EntityAt{ref, pb, pe, absl::StrCat("possessive ", label, " → ", back)});
+        extras_.push_back(EntityAt{ref, pb, pe,
+                                   explain_ ? absl::StrCat("possessive ", label, " → ", back) : "",
+                                   false, /*pseudo=*/true});
         *how = extras_.back().via;
         return &extras_.back();
       }
@@ -1070,7 +1077,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       // kinds with an object, names before the trigger (the subject precedes the verb in
       // SVO and SOV alike, "X 发布的 Y"); anaphors after the trigger last.
       int sub = (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 8 : 0) + (agent ? 0 : 4) +
-                (objectful && !before ? 2 : 0) + (!e.via.empty() && !e.pronoun && !before ? 1 : 0);
+                (objectful && !before ? 2 : 0) + (e.pseudo && !e.pronoun && !before ? 1 : 0);
       // Outside its sub-clause, the first name is the likelier subject (the nearest is
       // often an apposition or an object: "Northwind, Acme's largest customer, plans to
       // spend…"); within it, the nearest.
@@ -1084,9 +1091,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       static const char* const kTier[] = {"in its sub-clause", "in its sub-clause, after the verb",
                                           "in the clause", "earlier in the sentence",
                                           "later in the sentence"};
-      *how = absl::StrCat(kTier[std::get<0>(best_score)],
-                          std::get<1>(best_score) % 8 < 4 ? ", agent-marked" : "",
-                          best->via.empty() ? "" : absl::StrCat(", via ", best->via));
+      if (explain_)
+        *how = absl::StrCat(kTier[std::get<0>(best_score)],
+                            std::get<1>(best_score) % 8 < 4 ? ", agent-marked" : "",
+                            best->via.empty() ? "" : absl::StrCat(", via ", best->via));
       return best;
     }
     // A change with no subject of its own continues the change of the clause before it
@@ -1296,7 +1304,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   c.mutable_evidence()->set_end(s.end);
   float confidence = 0.5f;
   if (a.trigger >= 0) confidence += 0.2f;
-  if (subject->via.empty() && subject->ref->type() != v1::ENTITY_TYPE_UNSPECIFIED) {
+  if (!subject->pseudo && subject->ref->type() != v1::ENTITY_TYPE_UNSPECIFIED) {
     confidence += 0.15f;
   }
   if (quantity >= 0 || k.units.empty()) confidence += 0.1f;
@@ -1308,7 +1316,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   // the kind is distributive: same-type names joined by coordination cues, other names
   // (their executives) allowed in between.
   std::vector<const EntityAt*> members;
-  if (k.distributive && subject->via.empty()) {
+  if (k.distributive && !subject->pseudo) {
     auto coordinated = [&](const EntityAt& x, const EntityAt& y) {
       if (Chars(x.e, y.b) > kCoordinationGap) return false;
       for (const Hit& c : cues_) {
@@ -1323,7 +1331,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     const EntityAt* cur = subject;
     for (size_t j = at; j-- > 0 && at < ents_.size();) {
       const EntityAt& e = ents_[j];
-      if (!e.via.empty() || e.ref->type() != subject->ref->type()) continue;
+      if (e.pseudo || e.ref->type() != subject->ref->type()) continue;
       if (!coordinated(e, *cur)) break;
       members.push_back(&e);
       cur = &e;
@@ -1331,7 +1339,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     cur = subject;
     for (size_t j = at + 1; j < ents_.size(); ++j) {
       const EntityAt& e = ents_[j];
-      if (!e.via.empty() || e.ref->type() != subject->ref->type()) continue;
+      if (e.pseudo || e.ref->type() != subject->ref->type()) continue;
       if (!coordinated(*cur, e)) break;
       members.push_back(&e);
       cur = &e;
@@ -1462,7 +1470,7 @@ void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
     if (slot.second == nullptr) slot.second = &m.ref;
   }
   for (const EntityAt& e : ents_) {
-    if (!e.via.empty()) seen.push_back({e.b, e.ref, false});
+    if (e.pseudo) seen.push_back({e.b, e.ref, false});
   }
   for (const EntityAt& e : extras_) seen.push_back({e.b, e.ref, false});
   std::stable_sort(seen.begin(), seen.end(),
