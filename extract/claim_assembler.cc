@@ -1194,8 +1194,11 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     for (const Hit& c : cues_) {
       const Tables::Cue& cue = t_.cues[c.item];
       if (cue.type != v1::CUE_TYPE_SINCE) continue;
-      if (cue.object_before ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap)
-                            : (d.begin >= c.e && Chars(c.e, d.begin) <= kAgentGap)) {
+      // "since March 2020", "since its December peak", "2020年3月以来".
+      if (cue.object_before
+              ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap && !BreakBetween(d.end, c.b))
+              : (d.begin >= c.e && Chars(c.e, d.begin) <= kMarkerGap &&
+                 !BreakBetween(c.e, d.begin))) {
         return true;
       }
       if (d.begin <= c.b && c.e <= d.end) return true;  // the cue inside the date phrase
