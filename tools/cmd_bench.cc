@@ -105,7 +105,9 @@ std::string Note(const bench::Measure& m) {
   for (const auto& [key, value] : m.extra) {
     if (key == "articles" || key == "threads" || key == "claims" || key == "entity" ||
         key == "entity_claims" || key == "conflicts" || key == "appends" || key == "events" ||
-        key == "raw_per_s" || key == "claimline_per_s" || key == "duplicates") {
+        key == "raw_per_s" || key == "claimline_per_s" || key == "duplicates" ||
+        key == "cpu_mb_per_s" || key == "cpu_events_per_s" || key == "cpu_claims_per_s" ||
+        key == "cpu_p50_us" || key == "cpu_p99_us" || key == "ratio_if_raw_hashed") {
       absl::StrAppend(&note, note.empty() ? "" : " ", key, "=", value);
     }
   }
