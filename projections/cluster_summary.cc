@@ -144,6 +144,10 @@ void SourceIndex::Added(const std::string& source, const std::string& language, 
 void AddToSummary(const v1::Attestation& a, const ArticleContext& ctx, v1::ClusterSummary& s,
                   SourceIndex* index) {
   const bool first = s.attestations() == 0;
+  if (first) {  // an emptied cluster keeps no bounds from before
+    s.clear_first_published();
+    s.clear_last_published();
+  }
   s.set_attestations(s.attestations() + 1);
   if (ctx.first_in_cluster) s.set_articles(s.articles() + 1);
   CountModality(a.claim().modality(), 1, s);

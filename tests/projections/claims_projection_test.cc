@@ -332,6 +332,28 @@ TEST(CorrectionsTest, CorrectedPublicationDateReResolvesRelativeDates) {
   EXPECT_EQ((*t)[0].bucket_start(), "2025-03-01");
 }
 
+TEST(CorrectionsTest, AnEmptiedClusterKeepsNothingOfItsPast) {
+  for (uint64_t chunk : {1u, 1000u}) {
+    ScratchDb db;
+    db.Append(ArticleEvent("early.example", "en", "2025-01-02",
+                           {Claim("price_change", "solo").Down().Percent(4).Month(2025, 1)}));
+    v1::Event retract;
+    retract.mutable_article_retracted()->set_article_sequence(1);
+    db.Append(retract);
+    db.Append(ArticleEvent("late.example", "en", "2025-03-05",
+                           {Claim("price_change", "solo").Down().Percent(4).Month(2025, 1)}));
+    CatchUpOptions opts;
+    opts.chunk_events = chunk;
+    ASSERT_TRUE(CatchUp(db.db(), opts).ok());
+    absl::StatusOr<std::vector<v1::ClusterSummary>> t = Reader(db.db()).Timeline("solo", {});
+    ASSERT_TRUE(t.ok());
+    ASSERT_EQ(t->size(), 1u);
+    EXPECT_EQ((*t)[0].first_published(), "2025-03-05") << "chunk " << chunk;
+    EXPECT_EQ((*t)[0].first_sequence(), 3u);
+    EXPECT_EQ((*t)[0].articles(), 1u);
+  }
+}
+
 TEST(CrashTest, AppendWithoutCatchUpThenReopenGivesTheSameState) {
   const std::vector<v1::Event> events = SeedEvents(true);
   ScratchDb reference;
