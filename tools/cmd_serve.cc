@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <string>
 #include <thread>
@@ -76,11 +77,21 @@ class SignalWatcher {
         if (n < 0 && errno == EINTR) continue;
         if (n != 1 || byte == 0) return;  // 0: the destructor ends the wait
         signal_ = byte;
-        server.stop();
-        return;
+        break;
+      }
+      // Server::stop() does nothing before listen_after_bind() is running (a signal may come
+      // that early), and must be called once: wait for the server to run, then stop it.
+      while (!listening_over_) {
+        if (server.is_running()) {
+          server.stop();
+          return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
     });
   }
+  // ListeningOver: listen_after_bind() has returned.
+  void ListeningOver() { listening_over_ = true; }
   ~SignalWatcher() {
     if (!thread_.joinable()) return;
     if (signal_ == 0) {
@@ -101,6 +112,7 @@ class SignalWatcher {
   int fds_[2] = {-1, -1};
   struct sigaction old_int_ = {}, old_term_ = {};
   std::atomic<int> signal_{0};
+  std::atomic<bool> listening_over_{false};
   std::thread thread_;
 };
 
@@ -138,13 +150,14 @@ absl::StatusOr<int> RunServe(Invocation& inv) {
     return absl::FailedPreconditionError(absl::StrCat(
         "cannot listen on ", host, ":", port, " (in use? try another --port, or --port 0)"));
   }
-  const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  *inv.err << "claimline serve: http://" << shown_host << ":" << bound << "/ (database "
-           << inv.db_path << "; Ctrl-C stops)" << std::endl;
   int stopped_by = 0;
   {
-    SignalWatcher watcher(server);
+    SignalWatcher watcher(server);  // before the banner: a signal may follow it at once
+    const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    *inv.err << "claimline serve: http://" << shown_host << ":" << bound << "/ (database "
+             << inv.db_path << "; Ctrl-C stops)" << std::endl;
     server.listen_after_bind();
+    watcher.ListeningOver();
     stopped_by = watcher.signal();
   }
   *inv.err << "claimline serve: stopped"
