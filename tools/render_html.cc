@@ -1,7 +1,6 @@
 #include "tools/render_html.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -92,7 +91,7 @@ std::string Plural(size_t n, absl::string_view one, absl::string_view many) {
   return absl::StrCat(n, " ", n == 1 ? one : many);
 }
 
-// Cut: the byte offset nearest `pos` at or before it that starts a UTF-8 character.
+// CharStart: the byte offset nearest `pos` at or before it that starts a UTF-8 character.
 size_t CharStart(absl::string_view s, size_t pos) {
   pos = std::min(pos, s.size());
   while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xc0) == 0x80) --pos;
@@ -306,7 +305,6 @@ class PageBuilder {
       for (const v1::Attestation& a : d.attestations) {
         articles_.insert(a.article_sequence());
         if (!a.language().empty()) languages_.insert(a.language());
-        if (!a.source().empty()) sources_.insert(a.source());
         if (!a.published().empty()) {
           if (first_published_.empty() || a.published() < first_published_) {
             first_published_ = a.published();
@@ -431,8 +429,9 @@ class PageBuilder {
       r.id = s.id();
       r.when = RenderClusterWhen(s);
       r.what = RenderKind(s.kind());
-      if (s.subject() != entity_)
+      if (s.subject() != entity_ && !s.subject().empty()) {
         r.what = absl::StrCat(DisplayName(reader_, s.subject()), " · ", r.what);
+      }
       if (!s.object().empty() && s.object() != entity_) {
         absl::StrAppend(&r.what, " → ", DisplayName(reader_, s.object()));
       }
@@ -532,7 +531,7 @@ class PageBuilder {
     }
     std::string out = absl::StrCat("<div class=\"sides", s.sides_size() > 2 ? " many" : "", "\"",
                                    Attr("data-sides", absl::StrCat(s.sides_size())),
-                                   " aria-label=\"Sources disagree\">\n");
+                                   " role=\"group\" aria-label=\"Sources disagree\">\n");
     // Sides come heaviest first; the first is "most sources" only when it has more articles.
     std::vector<size_t> articles_of(s.sides_size());
     for (int i = 0; i < s.sides_size(); ++i) {
@@ -709,7 +708,6 @@ class PageBuilder {
   std::vector<ClusterDetail> details_;
   std::set<uint64_t> articles_;
   std::set<std::string> languages_;
-  std::set<std::string> sources_;
   std::string first_published_;
   std::string latest_published_;
 };
