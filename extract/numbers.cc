@@ -24,7 +24,10 @@ Run ReadRun(absl::string_view text, size_t pos, const NumberStyle& style) {
   size_t i = pos;
   while (true) {
     size_t start = i;
-    while (i < text.size() && IsAsciiDigit(text[i])) ++i;
+    while (i < text.size() && IsAsciiDigit(text[i]) &&
+           static_cast<size_t>(run.digits) + (i - start) <= static_cast<size_t>(kMaxDigits)) {
+      ++i;
+    }
     run.groups.push_back({start, i});
     run.digits += static_cast<int>(i - start);
     run.end = i;
@@ -34,7 +37,7 @@ Run ReadRun(absl::string_view text, size_t pos, const NumberStyle& style) {
     if (text[i] == ' ') {
       // A space groups only exactly three digits: "1 234", not "3 5".
       size_t j = i + 1;
-      while (j < text.size() && IsAsciiDigit(text[j])) ++j;
+      while (j < text.size() && IsAsciiDigit(text[j]) && j - i <= 4) ++j;
       if (j - (i + 1) != 3) break;
     }
     run.seps.push_back(text[i]);
@@ -62,8 +65,11 @@ bool ValidGrouping(const Run& run, size_t n) {
 
 size_t DigitRunEnd(absl::string_view text, size_t pos, const NumberStyle& style) {
   size_t i = pos;
+  int digits = 0;
   while (i < text.size()) {
     if (IsAsciiDigit(text[i])) {
+      // Past kMaxDigits the run is not a number: stop, the caller skips what was read.
+      if (++digits > kMaxDigits) return i + 1;
       ++i;
     } else if (i + 1 < text.size() && IsSeparator(text[i], style) && IsAsciiDigit(text[i + 1])) {
       ++i;

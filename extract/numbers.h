@@ -43,7 +43,9 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos,
                                           const NumberStyle& style);
 
-// DigitRunEnd: the end of the run of digits and in-number separators starting at pos.
+// DigitRunEnd: the end of the run of digits and in-number separators starting at pos, or
+// just past the (kMaxDigits + 1)-th digit: longer runs are not numbers and are never read
+// whole. Pass `text` cut at the sentence end. O(min(run, kMaxDigits)).
 size_t DigitRunEnd(absl::string_view text, size_t pos, const NumberStyle& style);
 
 // NumberWordValue: a spelled number from its words in order, each a value and whether it

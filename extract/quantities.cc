@@ -101,8 +101,9 @@ class QuantityScanner {
     for (size_t p = b; p < e; ++p) {
       if (!IsAsciiDigit(t_[p])) continue;
       if (p > b && IsAsciiDigit(t_[p - 1])) continue;
-      size_t run_end = DigitRunEnd(t_, p, tables_.number_style);
-      if (run_end > e) run_end = e;
+      // Bounded by the sentence end: a sentence cut inside a long digit run must not scan
+      // the rest of the text (quadratic over many such sentences).
+      const size_t run_end = DigitRunEnd(t_.substr(0, e), p, tables_.number_style);
       auto skip = [&] { p = run_end - 1; };
       if (InDate(p)) {
         skip();

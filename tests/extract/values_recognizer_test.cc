@@ -103,6 +103,25 @@ TEST(ValuesRecognizerTest, LongHostileInputsFinishAndFindNothingOdd) {
   EXPECT_TRUE((*h)->Run(words, kRef).quantities.empty());
 }
 
+// A million digits without a space, read whole and in sentence-sized windows as the
+// splitter would cut it: every scan stops at the window end and the run is no number.
+TEST(ValuesRecognizerTest, AMillionDigitLineIsNoQuantityAndEveryWindowReturns) {
+  auto h = Harness::For("de");
+  ASSERT_TRUE(h.ok()) << h.status();
+  const std::string text = "Die Zahl " + std::string(1000000, '7') + " ist lang.";
+  EXPECT_TRUE((*h)->Run(text, kRef).quantities.empty());
+  auto norm = Normalize(text);
+  ASSERT_TRUE(norm.ok());
+  auto hits = (*h)->matcher->FindAll(norm->text);
+  size_t windows = 0, found = 0;
+  for (size_t b = 0; b < norm->text.size(); b += 1000, ++windows) {
+    ValueMentions m = (*h)->recognizer->Find(*norm, b, b + 1000, hits, kRef);
+    found += m.quantities.size() + m.dates.size();
+  }
+  EXPECT_EQ(windows, 1001u);
+  EXPECT_EQ(found, 0u);
+}
+
 TEST(ValuesRecognizerTest, RegistrationIsDeterministic) {
   auto it = testing::LoadValues("it");
   ASSERT_TRUE(it.ok());
