@@ -305,6 +305,19 @@ class QuantityScanner {
     if (!f.explain.empty()) q.explain.push_back(f.explain);
     size_t r = ReadScales(f.end, &q);
     double v = f.value * q.scale;
+    // A compound of decreasing scales: "2兆2000億円", "4조 5000억 원" (each part scaled less
+    // than the one before it).
+    for (double last = q.scale; last > 1;) {
+      const Figure* next = FigureAt(v_.SkipSpaces(r));
+      if (next == nullptr || next->scaled) break;
+      Built part;
+      size_t pr = ReadScales(next->end, &part);
+      if (part.scale <= 1 || part.scale >= last) break;
+      v += next->value * part.scale;
+      for (std::string& e : part.explain) q.explain.push_back(std::move(e));
+      last = part.scale;
+      r = pr;
+    }
     q.low = q.high = v;
     q.end = ReadUnitAfter(r, &q);
     return q;
