@@ -343,9 +343,12 @@ class DateScanner {
       }
       return;
     }
-    if (len > 2 || n < 1 || n > 12) return;
-    size_t s = v_.StartsWithAny(r, tables_.month_suffix);
-    if (s == 0) return;
+    if (len > 2 || n < 1) return;
+    size_t s = n <= 12 ? v_.StartsWithAny(r, tables_.month_suffix) : 0;
+    if (s == 0) {
+      BareDay(p, r, n);
+      return;
+    }
     size_t mend = r + s;
     int day = 0;
     size_t dr = v_.SkipSpaces(mend);
@@ -360,6 +363,37 @@ class DateScanner {
     } else {
       AddYearless(p, mend, n, 0, v1::GRANULARITY_MONTH, "cjk-month");
     }
+  }
+
+  // BareDay: a day of the month alone with its suffix ("13日", "24일"), not after a month
+  // ("1月27日" is read from the month) nor glued to more digits: the nearest such day.
+  void BareDay(size_t p, size_t r, int day) {
+    if (day > 31) return;
+    size_t ds = v_.StartsWithAny(r, tables_.day_suffix);
+    if (ds == 0 || DigitAt(r + ds)) return;
+    const size_t before = v_.SkipSpacesBack(p);
+    for (const std::string& suffix : tables_.month_suffix) {
+      if (before >= v_.begin() + suffix.size() &&
+          t_.substr(before - suffix.size(), suffix.size()) == suffix) {
+        return;
+      }
+    }
+    Cand c;
+    c.begin = p;
+    c.end = r + ds;
+    c.g = v1::GRANULARITY_DAY;
+    c.rule = "cjk-day";
+    c.rel.set_day(day);
+    c.rel.set_unit(v1::GRANULARITY_DAY);
+    c.rel.set_nearest_year(true);
+    if (const PhraseHit* m = ModifierAround(c.begin, c.end)) {
+      const DateEntry& e = tables_.date_phrases[SentenceView::Index(*m)];
+      c.rel.set_offset(e.offset < 0 ? -1 : e.offset > 0 ? 1 : 0);
+      c.begin = std::min<size_t>(c.begin, m->begin);
+      c.end = std::max<size_t>(c.end, m->end);
+      c.phrases.push_back(e.phrase);
+    }
+    Add(std::move(c));
   }
 
   void DayThenMonthName(size_t p, size_t q, size_t len, int day) {
@@ -643,6 +677,30 @@ absl::StatusOr<DateInterval> ResolveRelativeTime(const v1::RelativeTime& rel, Gr
   const int month = rel.month(), day = rel.day();
   if (month < 0 || month > 12 || day < 0 || day > 31 || rel.weekday() < 0 || rel.weekday() > 7) {
     return absl::InvalidArgumentError("relative time: field out of range");
+  }
+  if (month == 0 && day > 0 && rel.nearest_year()) {
+    // A day of the month alone ("13日", "지난 24일"): that day in the month nearest the
+    // anchor (the previous, the same or the next month).
+    absl::StatusOr<DateInterval> best =
+        absl::InvalidArgumentError(absl::StrCat("relative time: day ", day, " near no month"));
+    int64_t best_distance = 0;
+    for (int k = -1; k <= 1; ++k) {
+      absl::CivilMonth m = absl::CivilMonth(anchor) + k;
+      if (!YearOk(m.year())) continue;
+      auto d = MakeDate(m.year(), m.month(), day);
+      if (!d.ok()) continue;
+      DateInterval iv = IntervalOf(*d, g);
+      // "지난 24일": a past modifier keeps the day at or before the anchor, and vice versa.
+      if ((rel.offset() < 0 && iv.from > anchor) || (rel.offset() > 0 && iv.to < anchor)) {
+        continue;
+      }
+      int64_t dist = Distance(iv, anchor);
+      if (!best.ok() || dist < best_distance) {
+        best = iv;
+        best_distance = dist;
+      }
+    }
+    return best;
   }
   if (month > 0) {
     auto at = [&](int64_t y) -> absl::StatusOr<DateInterval> {
