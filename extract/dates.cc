@@ -535,6 +535,8 @@ class DateScanner {
     if (const PhraseHit* m = ModifierAround(h.begin, h.end)) {
       const DateEntry& e = tables_.date_phrases[SentenceView::Index(*m)];
       c.rel.set_offset(e.offset);
+      // A modifier that names the week ("上" of "上周四"): that weekday of the week before.
+      if (e.unit == v1::GRANULARITY_WEEK) c.rel.set_unit(v1::GRANULARITY_WEEK);
       c.begin = std::min<size_t>(c.begin, m->begin);
       c.end = std::max<size_t>(c.end, m->end);
       c.phrases.push_back(e.phrase);

@@ -491,7 +491,11 @@ void Fill(const v1::ValueLexicon& hand, const CldrHarvest* cldr, ValueTables* t)
         for (DateEntry& prev : t->date_phrases) {
           if (prev.phrase == p && prev.type == d.type &&
               (d.type != DateEntry::Type::kModifier || prev.position == d.position)) {
-            if (prev.offset != d.offset || prev.unit != d.unit) prev.ambiguous = true;
+            // A later entry without a unit (CLDR's modifiers) does not contradict one with.
+            if (prev.offset != d.offset ||
+                (prev.unit != d.unit && d.unit != v1::GRANULARITY_UNSPECIFIED)) {
+              prev.ambiguous = true;
+            }
             dup = true;
             break;
           }
