@@ -7,26 +7,14 @@
 #include "base/civil_date.h"
 #include "base/status_macros.h"
 
+#include "projections/runner.h"
+
 #ifdef CLAIMLINE_HAVE_EXTRACTOR
 #include "extract/extractor.h"
+#include "extract/lexicon_loader.h"
 #endif
 
 namespace claimline::tools {
-namespace {
-
-#ifdef CLAIMLINE_HAVE_EXTRACTOR
-// Supported: the extractor has data for the tag itself or for its language subtag
-// ("zh-Hant" → "zh"). Articles in other languages are stored with no claims.
-bool Supported(const std::vector<std::string>& languages, const std::string& tag) {
-  const std::string primary = tag.substr(0, tag.find('-'));
-  for (const std::string& l : languages) {
-    if (l == tag || l == primary) return true;
-  }
-  return false;
-}
-#endif
-
-}  // namespace
 
 absl::StatusOr<AppendHooks> MakeAppendHooks() {
   AppendHooks hooks;
@@ -34,10 +22,14 @@ absl::StatusOr<AppendHooks> MakeAppendHooks() {
   ASSIGN_OR_RETURN(std::unique_ptr<extract::Extractor> created, extract::Extractor::Create({}));
   std::shared_ptr<const extract::Extractor> extractor = std::move(created);
   const std::vector<std::string> languages = extractor->Languages();
-  hooks.extractor = extract::Extractor::Info();
+  hooks.extractor = extractor->Identity();
+  // Articles in a language the extractor has no claim lexicon for (after tag matching:
+  // "zh-TW" → zh-Hant, "in" → id) are stored with no claims.
   hooks.extract = [extractor, languages](const v1::Article& article, absl::string_view text)
       -> absl::StatusOr<std::vector<v1::Claim>> {
-    if (!Supported(languages, article.language())) return std::vector<v1::Claim>();
+    if (!extract::MatchLanguageTag(article.language(), languages).has_value()) {
+      return std::vector<v1::Claim>();
+    }
     ASSIGN_OR_RETURN(absl::CivilDay published, ParseIsoDate(article.published()));
     extract::ExtractRequest request;
     request.text = text;
@@ -50,6 +42,9 @@ absl::StatusOr<AppendHooks> MakeAppendHooks() {
   hooks.extractor.set_name("none");
   hooks.extractor.set_version("0");
 #endif
+  // Projections catch up after every append (bulk: after every batch), so queries and
+  // `serve` only ever read, and never need the writer's lock.
+  hooks.after_append = [](store::Database& db) { return projections::CatchUp(db); };
   return hooks;
 }
 
