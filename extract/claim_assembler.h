@@ -1,25 +1,43 @@
 // ClaimAssembler: turns the mentions of an article's sentences into claims (CLAIMS.md),
 // driven by one language's ClaimLexicon (proto/claimline/v1/lexicon.proto).
 //
-// Per sentence: every trigger (claim kind) is an anchor; clause breaks between anchors
-// split the sentence into one clause per anchor. In its clause an anchor takes
-//   - a direction: implied by the trigger, or the nearest change word;
-//   - a quantity: the nearest one whose unit the kind accepts;
-//   - a subject: by type (kind.subject_type) and position (nearest, agent markers,
-//     before the trigger first in verb-final languages), else through an anaphor or a
-//     possessive ("该公司", "l'azienda", "its", "-nya", "इसका") that resolves to the most
-//     recent entity of the right type in this or the preceding sentences;
-//   - an object: by type, after an object marker ("with X", "接受 X 采访"), else nearest;
-//   - a date: the nearest one in the sentence; a sentence without one inherits the date of
-//     a preceding sentence of the same paragraph (anchor `context`);
-//   - a modality: markers in scope (negated > expected > reported), and `expected` for a
-//     date after the publication date.
-// A change word with no frame in its clause makes a "bare change" whose kind comes from
-// the quantity's unit and the subject's type (kind.bare). Claims without a subject, or
-// missing what their kind requires, are dropped. The same claim told twice in an article
-// (a repeated headline, a recap) is kept once: the most informative telling.
+// Per sentence: every trigger (claim kind) is an anchor; triggers of one kind with no clause
+// break between them are one anchor. Change words join the frame of their clause (the one
+// in the frame's own sub-clause, else the nearest); a change word left over that has a
+// percent or money figure in its sub-clause is a "bare change", whose kind comes from the
+// figure's unit and the subject's type (kind.bare). Clause breaks between anchors (the last
+// one between them, else the midpoint) give each anchor its clause. In its clause an anchor
+// takes
+//   - a direction: implied by the trigger, or its change word;
+//   - a quantity: the nearest unused one whose unit the kind accepts;
+//   - a subject, by type (kind.subject_type; names the gazetteer does not know when
+//     kind.untyped_subject, after known ones) and position: a possessive before the frame or
+//     glued to it ("its", "sa", "其", "इसका", "-nya") names the first entity of its
+//     sub-clause or of the nearest earlier one, else an earlier sentence's; otherwise the
+//     nearest entity of the anchor's sub-clause (agent-marked first; for kinds with an object,
+//     before the trigger first), then the first of the clause, then the first earlier in the
+//     sentence. A change must find its subject in its sub-clause, or continue the subject of
+//     the change in the clause before it ("…fell 17%, and market value dropped $600B").
+//     Anaphors ("该公司", "l'azienda", "the company", "she") resolve to the most recent entity
+//     of their type within 4 sentences (known entities first, then unknown names: person-
+//     shaped ones for persons, none already read as another type), else the article's most
+//     frequent one. Names right after a locative ("on the Nasdaq") are never subjects;
+//   - an object: between an OBJECT_OPEN cue and the trigger ("接受 X 采访"), next to an
+//     object marker ("with X", "X के साथ"), next to the trigger when the kind needs a
+//     marker ("podcast X"), else (unless it needs one) the nearest of its type;
+//   - a date: in its sub-clause, else before it in the sentence, else after it; never a
+//     period the kind reads as a topic (quarters for earnings) or a baseline ("since March
+//     2020"); a sentence without one inherits the last date of one of the 2 preceding
+//     sentences of the same paragraph (anchor `context`);
+//   - a modality: markers in scope (negated > expected > reported), `expected` for a date
+//     after the publication date; a suppressing marker in scope ("if", "could") drops it.
+// Claims without a subject, or missing what their kind requires (object, quantity,
+// direction), are dropped. The same claim told twice in an article (a repeated headline, a
+// recap; unknown names meet by key prefix) is kept once: the most informative telling,
+// completed with what the other adds. Claims come out in text order.
 //
-// Thread-safe after Create: Assemble is const and keeps no state between calls.
+// Thread-safe after Create: Assemble is const and keeps no state between calls. Linear in
+// the text: per-sentence work is capped (hits, anchors) and distances are counted once.
 #ifndef CLAIMLINE_EXTRACT_CLAIM_ASSEMBLER_H_
 #define CLAIMLINE_EXTRACT_CLAIM_ASSEMBLER_H_
 

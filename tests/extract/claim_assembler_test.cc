@@ -252,6 +252,13 @@ class Article {
     for (const Ent& e : ents_) {
       for (size_t p = text_.find(e.surface); p != std::string::npos;
            p = text_.find(e.surface, p + 1)) {
+        bool taken = false;  // inside a longer name given earlier ("Aurelis" in "Aurelis X")
+        for (const SentenceMentions& sm : mentions) {
+          for (const EntityMention& o : sm.entities) {
+            if (o.begin < p + e.surface.size() && p < o.end) taken = true;
+          }
+        }
+        if (taken) continue;
         EntityMention m;
         m.begin = static_cast<uint32_t>(p);
         m.end = static_cast<uint32_t>(p + e.surface.size());
@@ -468,6 +475,17 @@ TEST_F(ClaimAssemblerTest, UnknownNamesMeetAnaphorsByKindAndShape) {
   EXPECT_EQ(claims[0].subject().text(), "Aurelis Semiconductor") << "the company: the unknown org";
   EXPECT_EQ(claims[1].kind(), "interview");
   EXPECT_EQ(claims[1].subject().text(), "Maren Holt") << "she: the unknown name shaped as a person";
+}
+
+TEST_F(ClaimAssemblerTest, UnknownNameToldShortMergesWithItsFullForm) {
+  const Ent full{"Aurelis Semiconductor", "", v1::ENTITY_TYPE_UNSPECIFIED};
+  const Ent short_form{"Aurelis", "", v1::ENTITY_TYPE_UNSPECIFIED};
+  Article a({"Aurelis shares fell 5%.", "Aurelis Semiconductor shares fell 5.0% on Monday."}, "\n");
+  a.With(full).With(short_form).With(Date{"on Monday", "2025-02-17", "2025-02-17"});
+  a.With(Qty{"5%", "percent", 5, 5}).With(Qty{"5.0%", "percent", 5, 5});
+  auto claims = a.Run(*assembler_);
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].when().from(), "2025-02-17") << "the dated telling is kept";
 }
 
 TEST_F(ClaimAssemblerTest, ReleaseNeedsAnObject) {
