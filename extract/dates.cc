@@ -542,6 +542,20 @@ class DateScanner {
       c.phrases.push_back(e.phrase);
       c.weekday_only = false;
     }
+    // The day of the month in parentheses after the weekday ("segunda-feira (12)"): that
+    // day, nearest the anchor, on the side the modifier says.
+    size_t r = v_.SkipSpaces(h.end);
+    int day = 0;
+    size_t dl = r < v_.end() && t_[r] == '(' ? ReadDigits(r + 1, 2, &day) : 0;
+    if (dl > 0 && r + 1 + dl < v_.end() && t_[r + 1 + dl] == ')' && day >= 1 && day <= 31) {
+      c.rel.clear_weekday();
+      c.rel.set_day(day);
+      c.rel.set_nearest_year(true);
+      c.rel.set_offset(c.rel.offset() < 0 ? -1 : c.rel.offset() > 0 ? 1 : 0);
+      c.end = r + 2 + dl;
+      c.weekday_only = false;
+      c.rule = "weekday-day";
+    }
     Add(std::move(c));
   }
 
