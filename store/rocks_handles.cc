@@ -9,7 +9,7 @@ namespace claimline::store {
 RocksHandles::~RocksHandles() {
   if (db == nullptr) return;
   // State commits may have been written with sync=false; a clean close makes them durable.
-  if (writable()) db->SyncWAL().PermitUncheckedError();
+  if (writable() && !io_error_seen.load()) db->SyncWAL().PermitUncheckedError();
   for (rocksdb::ColumnFamilyHandle* family : all_families) {
     db->DestroyColumnFamilyHandle(family).PermitUncheckedError();
   }
@@ -18,6 +18,7 @@ RocksHandles::~RocksHandles() {
 }
 
 absl::Status RocksHandles::FromRocks(const rocksdb::Status& status, absl::string_view what) const {
+  if (status.IsIOError()) io_error_seen.store(true);
   return FromRocksStatus(status, dir, what);
 }
 

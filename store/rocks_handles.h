@@ -6,6 +6,7 @@
 #define CLAIMLINE_STORE_ROCKS_HANDLES_H_
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,10 +41,13 @@ class RocksHandles {
   RocksHandles() = default;
   RocksHandles(const RocksHandles&) = delete;
   RocksHandles& operator=(const RocksHandles&) = delete;
-  // Releases the column family handles, syncs the WAL (writer) and closes the database.
+  // Releases the column family handles, syncs the WAL (writer, unless an I/O error was
+  // seen) and closes the database.
   ~RocksHandles();
 
-  // FromRocks: the absl::Status of a RocksDB status met while doing `what`.
+  // FromRocks: the absl::Status of a RocksDB status met while doing `what`. Remembers an
+  // I/O error (a full disk): after one, RocksDB's WAL writer must not be written again
+  // (Debian's librocksdb asserts on it), so the destructor skips its SyncWAL.
   absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) const;
 
   // GetMetaNumber: an 8-byte big-endian meta value; nullopt when absent; DataLoss when
@@ -64,6 +68,7 @@ class RocksHandles {
   rocksdb::ColumnFamilyHandle* dedupe = nullptr;
   rocksdb::ColumnFamilyHandle* meta = nullptr;
   rocksdb::ColumnFamilyHandle* projections = nullptr;
+  mutable std::atomic<bool> io_error_seen{false};
 };
 
 }  // namespace claimline::store

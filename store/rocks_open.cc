@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
 #include "store/keys.h"
+#include "store/rocks_info_log.h"
 #include "store/rocks_options.h"
 #include "store/rocks_status.h"
 
@@ -100,9 +101,10 @@ absl::Status ProbeInterruptedCreation(const std::string& dir,
   probe.dir = dir;
   probe.mode = OpenMode::kReadOnly;
   rocksdb::DB* raw = nullptr;
+  rocksdb::DBOptions options = MakeDbOptions();
+  options.info_log = InfoLog::Open(dir, /*owner=*/false);
   rocksdb::Status s = rocksdb::DB::OpenForReadOnly(
-      MakeDbOptions(), dir, Descriptors(names, rocksdb::NewLRUCache(1 << 20)), &probe.all_families,
-      &raw);
+      options, dir, Descriptors(names, rocksdb::NewLRUCache(1 << 20)), &probe.all_families, &raw);
   probe.db.reset(raw);
   if (!s.ok()) return probe.FromRocks(s, "open");
   for (rocksdb::ColumnFamilyHandle* family : probe.all_families) {
@@ -219,6 +221,11 @@ absl::StatusOr<std::unique_ptr<RocksHandles>> OpenRocks(const std::string& dir, 
       Descriptors(names, h->block_cache);
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
+  // RocksDB's own LOG writer aborts on a full disk (rocks_info_log.h): ours drops lines.
+  // A secondary logs into its own directory (below, once it exists).
+  if (mode != OpenMode::kSecondary) {
+    db_options.info_log = InfoLog::Open(dir, /*owner=*/mode == OpenMode::kWriter);
+  }
   switch (mode) {
     case OpenMode::kWriter:
       db_options.create_if_missing = may_create;
@@ -235,6 +242,7 @@ absl::StatusOr<std::unique_ptr<RocksHandles>> OpenRocks(const std::string& dir, 
         return absl::FailedPreconditionError(
             absl::StrCat("cannot create ", secondary_dir, ": ", ec.message()));
       }
+      db_options.info_log = InfoLog::Open(secondary_dir, /*owner=*/true);
       s = rocksdb::DB::OpenAsSecondary(db_options, dir, secondary_dir, descriptors,
                                        &h->all_families, &raw);
       break;

@@ -63,10 +63,15 @@ rocksdb::DBOptions MakeDbOptions() {
   // Appends are durable because each WriteBatch is written with sync=true; the WAL is
   // written by RocksDB on each write (no manual flushing by us).
   db.manual_wal_flush = false;
-  // Recover to the last consistent point after a crash: an acknowledged (synced) append
-  // is never lost, a torn tail record from a crash mid-write is dropped.
-  db.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
-  // RocksDB's own LOG files: keep a few, small.
+  // After a crash, drop only a torn record at the very end of the WAL: every append is
+  // synced, so that can only be a write nobody was told had succeeded. A damaged record
+  // before the end is reported as corruption (open fails with DataLoss) instead:
+  // kPointInTimeRecovery would silently stop there and drop every acknowledged append
+  // after it, and the next append would reuse their sequence numbers
+  // (tests/reliability/damage_test.cc, DamagedWal*).
+  db.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  // RocksDB's own LOG files: keep a few, small. (Open replaces RocksDB's logger with
+  // InfoLog, rocks_info_log.h, which keeps LOG and LOG.old of at most 4 MiB each.)
   db.keep_log_file_num = 4;
   db.max_log_file_size = 4 * kMiB;
   // Secondary instances require every table file to stay open (RocksDB's rule); the

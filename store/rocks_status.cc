@@ -33,6 +33,13 @@ absl::Status FromRocksStatus(const rocksdb::Status& status, absl::string_view di
   }
   switch (status.code()) {
     case rocksdb::Status::kCorruption:
+      // A database that does not open cannot be verified either: say what is left to do.
+      if (what == "open") {
+        return absl::DataLossError(absl::StrCat(where,
+                                                "; the database is damaged and cannot be opened: "
+                                                "restore it from a backup (RocksDB's ",
+                                                dir, "/LOG has the details)"));
+      }
       return absl::DataLossError(absl::StrCat(where, "; run `claimline verify`"));
     case rocksdb::Status::kNotFound:
       return absl::NotFoundError(where);
