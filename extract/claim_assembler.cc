@@ -41,6 +41,8 @@ constexpr uint32_t kMaxHitBytes = 256;
 constexpr uint32_t kCoordinationGap = 24;
 constexpr size_t kMinKeyPrefix = 4;
 constexpr uint32_t kAdjacentGap = 2;
+constexpr uint32_t kCoordinatedGap = 5;  // characters of "and", "e", "和" between two names
+constexpr uint32_t kNearObjectGap = 16;  // characters between a release and its unknown object
 constexpr uint32_t kAppositionGap = 24;
 constexpr uint32_t kAgentPhraseGap = 24;  // "by the Chinese start-up X"
 constexpr uint32_t kNearSubjectGap =
@@ -113,6 +115,7 @@ struct ClaimAssembler::Tables {
     std::vector<v1::Granularity> topic_granularity;
     bool distributive = false;
     double min_money = 0;
+    bool no_context_date = false;
   };
   struct Bare {
     int kind;
@@ -139,6 +142,7 @@ struct ClaimAssembler::Tables {
     std::vector<v1::EntityType> refers_to;
     bool object_before;
     bool subject_before;
+    std::vector<int> kinds;  // empty: every kind
   };
   struct Phrase {
     PhraseClass cls;
@@ -234,6 +238,8 @@ struct ArticleState {
   absl::flat_hash_map<std::string, std::pair<int, const v1::EntityRef*>> frequency;
   std::deque<v1::EntityRef> owned;  // stable storage for refs that are not mentions
   std::vector<Pending> claims;
+  // short_names: short forms of known entities mentioned so far (ShortKey → the mention).
+  absl::flat_hash_map<std::string, const v1::EntityRef*> short_names;
   // hints: the type an unknown name was read as (by "the company", "she", or as the
   // subject of a kind), by key; anaphors of another type pass it by.
   absl::flat_hash_map<std::string, v1::EntityType> hints;
@@ -259,8 +265,11 @@ class Assembly {
   // Per-sentence scratch.
   void CollectHits(const SentenceMentions& s);
   bool InsideValue(const SentenceMentions& s, const Hit& h) const;
+  // MarkBaselines: which dates of the sentence follow "since"/"after" (baseline_).
+  void MarkBaselines(uint32_t si, const SentenceMentions& s);
+  bool Baseline(const DateMention& d) const;
   // Located: the name stands right after a LOCATIVE cue ("on the Nasdaq").
-  bool Located(const EntityAt& e) const;
+  bool Located(const EntityAt& e, int kind) const;
   bool ProductLike(const v1::EntityRef& r, uint32_t end) const;
   void ResolveAnaphors(uint32_t si, const SentenceMentions& s);
   void BuildAnchors(const SentenceMentions& s);
@@ -297,8 +306,13 @@ class Assembly {
   std::vector<Hit> triggers_, directions_, markers_, cues_;
   std::vector<uint32_t> breaks_;  // clause-break positions (cue begin), sorted
   std::vector<EntityAt> ents_;
-  std::deque<EntityAt> extras_;  // owners of possessives: stable while ents_ is read
+  std::deque<EntityAt> extras_;              // owners of possessives: stable while ents_ is read
+  std::vector<std::vector<bool>> baseline_;  // per sentence, per date: a baseline date
   const EntityAt* last_change_subject_ = nullptr;  // this sentence's last change claim
+  // The last change claim's subject of the previous sentence (cross-sentence ellipsis).
+  const v1::EntityRef* prev_change_ref_ = nullptr;
+  const std::vector<v1::EntityType>* prev_change_types_ = nullptr;
+  uint32_t prev_change_sentence_ = 0;
   const std::vector<v1::EntityType>* last_change_types_ = nullptr;
   std::vector<Anchor> anchors_;
   std::vector<bool> quantity_used_;
@@ -387,6 +401,15 @@ bool Assembly::ProductLike(const v1::EntityRef& r, uint32_t end) const {
   return end + 1 < o.size() && (o[end] == '-' || o[end] == ' ') && absl::ascii_isdigit(o[end + 1]);
 }
 
+// ShortKey: a name as a short form is looked up: lower case, without a possessive "'s".
+std::string ShortKey(absl::string_view text) {
+  std::string key = absl::AsciiStrToLower(text);
+  for (absl::string_view suffix : {"'s", "\u2019s"}) {
+    if (absl::EndsWith(key, suffix)) key.resize(key.size() - suffix.size());
+  }
+  return key;
+}
+
 // PersonLike: a name the gazetteer does not know that reads like a person's: its last two
 // words capitalized, not all capitals, no digits ("Maren Holt", not "Aurelis", "Qiantang
 // AI", "Lumen-3"). Only Latin-script names are found unknown, so case is available.
@@ -404,12 +427,63 @@ bool PersonLike(const v1::EntityRef& r) {
   return true;
 }
 
-bool Assembly::Located(const EntityAt& e) const {
+bool Assembly::Baseline(const DateMention& d) const {
   for (const Hit& c : cues_) {
-    if (t_.cues[c.item].type == v1::CUE_TYPE_LOCATIVE && c.e <= e.b &&
-        Chars(c.e, e.b) <= kAgentGap) {
+    const Tables::Cue& cue = t_.cues[c.item];
+    if (cue.type != v1::CUE_TYPE_SINCE) continue;
+    // "since March 2020", "since its December peak", "2020年3月以来".
+    if (cue.object_before
+            ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap && !BreakBetween(d.end, c.b))
+            : (d.begin >= c.e && Chars(c.e, d.begin) <= kMarkerGap &&
+               !BreakBetween(c.e, d.begin))) {
       return true;
     }
+    if (d.begin <= c.b && c.e <= d.end) return true;  // the cue inside the date phrase
+  }
+  return false;
+}
+
+void Assembly::MarkBaselines(uint32_t si, const SentenceMentions& s) {
+  if (baseline_.size() <= si) baseline_.resize(si + 1);
+  baseline_[si].assign(s.dates.size(), false);
+  for (size_t i = 0; i < s.dates.size(); ++i) baseline_[si][i] = Baseline(s.dates[i]);
+}
+
+bool Assembly::Located(const EntityAt& e, int kind) const {
+  auto directly = [&](const EntityAt& x) {
+    for (const Hit& c : cues_) {
+      const Tables::Cue& cue = t_.cues[c.item];
+      if (cue.type != v1::CUE_TYPE_LOCATIVE) continue;
+      // Right before the name, or the name's own first word ("A Piazza Affari" read as one
+      // capitalized run).
+      const bool before = c.e <= x.b && Chars(c.e, x.b) <= kAgentGap;
+      const bool leading = c.b == x.b && c.e < x.e;
+      if (!before && !leading) continue;
+      if (cue.kinds.empty() ||
+          std::find(cue.kinds.begin(), cue.kinds.end(), kind) != cue.kinds.end()) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // "in Italia e Spagna": a name coordinated right after a located one is located too
+  // (a few links back at most).
+  const EntityAt* cur = &e;
+  for (int step = 0; step < 8; ++step) {
+    if (directly(*cur)) return true;
+    const EntityAt* prev = nullptr;
+    for (const EntityAt& o : ents_) {
+      if (o.e <= cur->b && (prev == nullptr || o.e > prev->e)) prev = &o;
+    }
+    if (prev == nullptr || Chars(prev->e, cur->b) > kCoordinatedGap) return false;
+    bool joined = false;
+    for (const Hit& c : cues_) {
+      if (t_.cues[c.item].type == v1::CUE_TYPE_COORDINATION && c.b >= prev->e && c.e <= cur->b) {
+        joined = true;
+      }
+    }
+    if (!joined) return false;
+    cur = prev;
   }
   return false;
 }
@@ -528,14 +602,14 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
   // Known entities first, then (when allowed) names the gazetteer does not know: an
   // article about an unknown company calls it "the company" too. Each time this sentence
   // (nearest earlier) before the preceding ones (most recent).
+  // This sentence first (nearest earlier), then each preceding sentence (most recent
+  // first); within a sentence known entities before unknown names.
   for (int pass = 0; pass < 2; ++pass) {
-    auto ok = [&](const v1::EntityRef& r, bool product) {
-      return pass == 0 ? typed_ok(r) : untyped_ok(r, product);
-    };
     if (pass == 1 && !untyped) break;
     const EntityAt* best = nullptr;
     for (const EntityAt& e : ents_) {
-      if (e.e > before || !ok(*e.ref, ProductLike(*e.ref, e.e))) continue;
+      if (e.e > before) continue;
+      if (!(pass == 0 ? typed_ok(*e.ref) : untyped_ok(*e.ref, ProductLike(*e.ref, e.e)))) continue;
       if (best == nullptr || e.b > best->b) best = &e;
     }
     if (best != nullptr) {
@@ -543,14 +617,26 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
                        : "nearest earlier unknown name in the sentence";
       return best->ref;
     }
-    for (auto it = state_.history.rbegin(); it != state_.history.rend(); ++it) {
-      if (it->sentence + kAnaphorSentences < si) break;
-      if (!ok(*it->ref, it->product)) continue;
-      if (explain_)
-        *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
-                            si - it->sentence, " sentence(s) back");
-      return it->ref;
+  }
+  size_t end = state_.history.size();
+  while (end > 0) {
+    const uint32_t sentence = state_.history[end - 1].sentence;
+    if (sentence + kAnaphorSentences < si) break;
+    size_t begin = end;
+    while (begin > 0 && state_.history[begin - 1].sentence == sentence) --begin;
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1 && !untyped) break;
+      for (size_t i = end; i-- > begin;) {
+        const ArticleState::Known& k = state_.history[i];
+        if (!(pass == 0 ? typed_ok(*k.ref) : untyped_ok(*k.ref, k.product))) continue;
+        if (explain_) {
+          *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
+                              si - sentence, " sentence(s) back");
+        }
+        return k.ref;
+      }
     }
+    end = begin;
   }
   // Else the article's most frequent entity of the type so far.
   const v1::EntityRef* main = nullptr;
@@ -570,11 +656,19 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
 void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
   ents_.clear();
   for (const EntityMention& m : s.entities) {
-    if (t_.ignore_unknown_names && m.ref.entity().empty() &&
-        m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
-      continue;
+    const v1::EntityRef* ref = &m.ref;
+    if (m.ref.entity().empty() && m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
+      // An unknown name that is a known entity told short earlier in the article: a
+      // person's last name ("Källenius" after "Ola Källenius"), an organization's first
+      // word ("Mercedes" after "Mercedes-Benz" is the gazetteer's; this is for the rest).
+      auto known = state_.short_names.find(ShortKey(m.ref.text()));
+      if (known != state_.short_names.end()) {
+        ref = known->second;
+      } else if (t_.ignore_unknown_names) {
+        continue;
+      }
     }
-    ents_.push_back(EntityAt{&m.ref, m.begin, m.end, ""});
+    ents_.push_back(EntityAt{ref, m.begin, m.end, ""});
   }
   // Anaphors in text order, each seeing the ones before it.
   for (const Hit& c : cues_) {
@@ -737,18 +831,27 @@ void Assembly::BuildAnchors(const SentenceMentions& s) {
 
 const DateMention* Assembly::InheritDate(uint32_t si, const Tables::Kind& kind,
                                          uint32_t* from) const {
+  if (kind.no_context_date) return nullptr;
   uint32_t limit = t_.context_sentences;
   for (uint32_t back = 1; back <= limit && back <= si; ++back) {
     uint32_t p = si - back;
     if (!SameParagraph(p, si)) return nullptr;
     const auto& dates = sentences_[p].dates;
-    for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
+    for (size_t i = dates.size(); i-- > 0;) {
+      const DateMention& d = dates[i];
       if (std::find(kind.topic_granularity.begin(), kind.topic_granularity.end(),
-                    it->when.granularity()) != kind.topic_granularity.end()) {
+                    d.when.granularity()) != kind.topic_granularity.end()) {
         continue;
       }
+      // A year or a quarter is too coarse to lend ("this year, … that day it fell 3%"),
+      // and a baseline ("since March 2020") is nobody's date.
+      if (d.when.granularity() == v1::GRANULARITY_YEAR ||
+          d.when.granularity() == v1::GRANULARITY_QUARTER) {
+        continue;
+      }
+      if (p < baseline_.size() && i < baseline_[p].size() && baseline_[p][i]) continue;
       *from = p;
-      return &*it;
+      return &d;
     }
   }
   return nullptr;
@@ -885,6 +988,12 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       if (&e == avoid || e.pseudo) return;
       int r = rank(*e.ref);
       if (r < 0) return;
+      // An unknown name is the object of a required-object kind (a release) only when it
+      // looks like a product or stands by the trigger: "launched Le Chat", "GPT-4.5".
+      if (k.object_required && e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED &&
+          !ProductLike(*e.ref, e.e) && Gap(e.b, e.e, a.b, a.e) > kNearObjectGap) {
+        return;
+      }
       if (best == nullptr || r < best_rank || (r == best_rank && gap < best_gap)) {
         best = &e;
         best_rank = r;
@@ -941,9 +1050,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     return best;
   };
 
-  auto pick_subject = [&](const std::vector<v1::EntityType>& types, bool untyped, bool local_only,
-                          bool objectful, bool strict_untyped, const EntityAt* avoid,
-                          std::string* how) -> const EntityAt* {
+  auto pick_subject = [&](int subject_kind, const std::vector<v1::EntityType>& types, bool untyped,
+                          bool local_only, bool objectful, bool strict_untyped,
+                          const EntityAt* avoid, std::string* how) -> const EntityAt* {
     // A possessive right before the frame, or glued to it, names an earlier owner.
     const Hit* possessive = nullptr;
     for (const Hit& c : cues_) {
@@ -986,6 +1095,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         }
       }
       owner_untyped = untyped;
+      const bool persons_only_owner =
+          !owner_types.empty() &&
+          std::all_of(owner_types.begin(), owner_types.end(),
+                      [](v1::EntityType t) { return t == v1::ENTITY_TYPE_PERSON; });
       // The owner is the first entity of the right type in the possessive's own sub-clause,
       // else in the nearest earlier sub-clause that has one: clause-initial is where the
       // subject stands ("X's shares fell 17%, and its value…", "X 的模型…，但其成本…").
@@ -999,6 +1112,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         for (const EntityAt& e : ents_) {
           if (e.b < *it || e.e > end || &e == avoid) continue;
           if (!TypeOk(*e.ref, owner_types, untyped)) continue;
+          if (persons_only_owner && e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED &&
+              !PersonLike(*e.ref)) {
+            continue;
+          }
           if (first == nullptr || e.b < first->b) first = &e;
         }
         if (first != nullptr) {
@@ -1034,10 +1151,11 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       if (&e == avoid) continue;
       if (!TypeOk(*e.ref, types, untyped)) continue;
       if (a.b <= e.b && e.e <= a.e && !(e.b == a.b && e.e == a.e)) continue;  // in the trigger
-      if (Located(e)) continue;
+      if (Located(e, subject_kind)) continue;
       // A name with digits ("Lumen-3", "GPT-4.5") is a product: no subject of a kind
       // whose object is the product.
-      if (objectful && ProductLike(*e.ref, e.e) && !Contains(types, v1::ENTITY_TYPE_PRODUCT)) {
+      if (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && ProductLike(*e.ref, e.e) &&
+          !Contains(types, v1::ENTITY_TYPE_PRODUCT)) {
         continue;
       }
       bool in_clause = e.b >= cb && e.e <= ce;
@@ -1075,9 +1193,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       }
       // Within a tier: known entities before unknown names; agent-marked names first; for
       // kinds with an object, names before the trigger (the subject precedes the verb in
-      // SVO and SOV alike, "X 发布的 Y"); anaphors after the trigger last.
+      // SVO and SOV alike, "X 发布的 Y"); names before anaphors ("the stock of X").
       int sub = (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 8 : 0) + (agent ? 0 : 4) +
-                (objectful && !before ? 2 : 0) + (e.pseudo && !e.pronoun && !before ? 1 : 0);
+                (objectful && !before ? 2 : 0) + (e.pseudo && !e.pronoun ? 1 : 0);
       // Outside its sub-clause, the first name is the likelier subject (the nearest is
       // often an apposition or an object: "Northwind, Acme's largest customer, plans to
       // spend…"); within it, the nearest.
@@ -1106,6 +1224,27 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       *how = "the subject of the change in the clause before (ellipsis)";
       return last_change_subject_;
     }
+    // …or the change of the sentence before, in the same paragraph, when this sentence names
+    // nothing that could be its subject ("Tesla shares fell 5%. Market value dropped $40
+    // billion."; "…急落した。時価総額は約1兆円減少した。").
+    if (local_only && last_change_subject_ == nullptr && prev_change_ref_ != nullptr &&
+        prev_change_sentence_ + 1 == si && SameParagraph(si - 1, si) &&
+        std::any_of(types.begin(), types.end(),
+                    [&](v1::EntityType t) { return Contains(*prev_change_types_, t); }) &&
+        TypeOk(*prev_change_ref_, types, untyped)) {
+      bool named = false;
+      for (const EntityAt& e : ents_) {
+        if (TypeOk(*e.ref, types, untyped)) named = true;
+      }
+      if (!named) {
+        extras_.push_back(
+            EntityAt{prev_change_ref_, a.b, a.b,
+                     explain_ ? "the subject of the change in the sentence before" : "", false,
+                     /*pseudo=*/true});
+        *how = "the subject of the change in the sentence before (ellipsis)";
+        return &extras_.back();
+      }
+    }
     return nullptr;
   };
 
@@ -1118,7 +1257,7 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     std::string oh;
     const EntityAt* obj = pick_object(kd, nullptr, &oh, /*markers_only=*/true);
     std::string sh;
-    const EntityAt* subj = pick_subject(*types, kd.untyped_subject, kd.directional || a.kind < 0,
+    const EntityAt* subj = pick_subject(k, *types, kd.untyped_subject, kd.directional || a.kind < 0,
                                         !kd.object_types.empty(), kd.object_required, obj, &sh);
     if (subj == nullptr) continue;
     if (obj == nullptr) obj = pick_object(kd, subj, &oh, false);
@@ -1190,18 +1329,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
                                           "after it in the clause", "later in the sentence"};
   const DateMention* date = nullptr;
   std::tuple<int, uint32_t> date_score;
-  auto baseline = [&](const DateMention& d) {
+  auto baseline = [&](const DateMention& d) { return Baseline(d); };
+  auto since_between = [&](uint32_t from, uint32_t to) {
     for (const Hit& c : cues_) {
-      const Tables::Cue& cue = t_.cues[c.item];
-      if (cue.type != v1::CUE_TYPE_SINCE) continue;
-      // "since March 2020", "since its December peak", "2020年3月以来".
-      if (cue.object_before
-              ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap && !BreakBetween(d.end, c.b))
-              : (d.begin >= c.e && Chars(c.e, d.begin) <= kMarkerGap &&
-                 !BreakBetween(c.e, d.begin))) {
-        return true;
-      }
-      if (d.begin <= c.b && c.e <= d.end) return true;  // the cue inside the date phrase
+      if (t_.cues[c.item].type == v1::CUE_TYPE_SINCE && c.b >= from && c.e <= to) return true;
     }
     return false;
   };
@@ -1209,6 +1340,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     if (topic(d) || baseline(d)) continue;
     bool in_clause = d.begin >= cb && d.end <= ce;
     int tier = local_to_points(d.begin, d.end) ? 0 : (d.end <= a.b ? 1 : (in_clause ? 2 : 3));
+    // "Shares rose on Wednesday, a day after the company reported results": a date before
+    // an "after"/"since" that leads to the anchor belongs to something else.
+    if (tier == 1 && since_between(d.end, a.b)) continue;
     auto score = std::make_tuple(tier, near(d.begin, d.end));
     if (date == nullptr || score < date_score) {
       date = &d;
@@ -1227,7 +1361,11 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     }
   } else {
     uint32_t from = 0;
-    const DateMention* inherited = InheritDate(si, k, &from);
+    bool own_time = false;
+    for (const Hit& h : cues_) {
+      if (t_.cues[h.item].type == v1::CUE_TYPE_OWN_TIME) own_time = true;
+    }
+    const DateMention* inherited = own_time ? nullptr : InheritDate(si, k, &from);
     if (inherited != nullptr) {
       *c.mutable_when() = inherited->when;
       c.mutable_when()->set_anchor(v1::ANCHOR_CONTEXT);
@@ -1300,6 +1438,15 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     modality_why = "the date is after the publication date";
   }
   c.set_modality(modality == v1::MODALITY_UNSPECIFIED ? v1::MODALITY_ASSERTED : modality);
+  // What happened happened by the publication: "this year" of a past change is the year so
+  // far.
+  if (c.has_when() && c.modality() != v1::MODALITY_EXPECTED && !c.when().to().empty()) {
+    const std::string published = FormatIsoDate(published_);
+    if (c.when().from() <= published && c.when().to() > published) {
+      c.mutable_when()->set_to(published);
+      if (explain_) why.push_back(absl::StrCat("date: ends at the publication date ", published));
+    }
+  }
   if (explain_ && !modality_why.empty()) {
     why.push_back(absl::StrCat("modality ", ModalityName(modality), ": ", modality_why));
   }
@@ -1468,6 +1615,15 @@ void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
     }
     seen.push_back({m.begin, &m.ref, ProductLike(m.ref, m.end)});
     if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    // Short forms later mentions may use: a person's last word, an organization's first.
+    std::vector<absl::string_view> words =
+        absl::StrSplit(m.ref.text(), absl::ByAnyChar(" -"), absl::SkipEmpty());
+    if (words.size() >= 2) {
+      absl::string_view word = m.ref.type() == v1::ENTITY_TYPE_PERSON         ? words.back()
+                               : m.ref.type() == v1::ENTITY_TYPE_ORGANIZATION ? words.front()
+                                                                              : "";
+      if (word.size() >= kMinKeyPrefix) state_.short_names.emplace(ShortKey(word), &m.ref);
+    }
     auto& slot = state_.frequency[KeyOf(m.ref)];
     ++slot.first;
     if (slot.second == nullptr) slot.second = &m.ref;
@@ -1487,6 +1643,7 @@ std::vector<v1::Claim> Assembly::Run() {
     CollectHits(s);
     extras_.clear();
     CountChars(s);
+    MarkBaselines(si, s);
     ResolveAnaphors(si, s);
     if (triggers_.empty() && directions_.empty()) {
       Remember(si, s);  // anaphors still name their antecedents for later sentences
@@ -1499,6 +1656,11 @@ std::vector<v1::Claim> Assembly::Run() {
     // In text order: clauses are disjoint, so each anchor sees only its own figures, and a
     // clause may continue the subject of the change before it.
     for (Anchor& a : anchors_) AssembleAnchor(si, s, a);
+    if (last_change_subject_ != nullptr) {
+      prev_change_ref_ = last_change_subject_->ref;
+      prev_change_types_ = last_change_types_;
+      prev_change_sentence_ = si;
+    }
     Remember(si, s);
   }
   std::stable_sort(state_.claims.begin(), state_.claims.end(),
@@ -1550,6 +1712,7 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
     }
     kind.distributive = k.distributive();
     kind.min_money = k.min_money();
+    kind.no_context_date = k.no_context_date();
     if (kind.quantity_required && kind.units.empty()) {
       return bad(absl::StrCat("kind ", k.name(), " requires a quantity but accepts no unit"));
     }
@@ -1616,8 +1779,16 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
       return bad(absl::StrCat("cue «", c.phrase_size() > 0 ? c.phrase(0) : "", "» without a type"));
     }
     uint32_t item = static_cast<uint32_t>(t->cues.size());
-    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before()};
+    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before(), {}};
     for (int x : c.refers_to()) cue.refers_to.push_back(static_cast<v1::EntityType>(x));
+    for (const std::string& k : c.kind()) {
+      auto it = t->kind_index.find(k);
+      if (it == t->kind_index.end()) {
+        return bad(absl::StrCat("cue «", c.phrase_size() > 0 ? c.phrase(0) : "",
+                                "» names the undeclared kind \"", k, "\""));
+      }
+      cue.kinds.push_back(it->second);
+    }
     t->cues.push_back(std::move(cue));
     absl::Status st = add_phrases(c.phrase(), PhraseClass::kCue, item, c.allow_suffix(), "a cue");
     if (!st.ok()) return st;
@@ -1625,7 +1796,7 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
   for (const v1::ClaimCue& c : lexicon.settings().glued_cue()) {
     if (c.type() == v1::CUE_TYPE_UNSPECIFIED) return bad("a glued cue without a type");
     uint32_t item = static_cast<uint32_t>(t->cues.size());
-    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before()};
+    Tables::Cue cue{c.type(), {}, c.object_before(), c.subject_before(), {}};
     for (int x : c.refers_to()) cue.refers_to.push_back(static_cast<v1::EntityType>(x));
     t->cues.push_back(std::move(cue));
     for (const std::string& ph : c.phrase()) {
