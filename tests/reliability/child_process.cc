@@ -12,7 +12,8 @@
 
 namespace claimline::reliability {
 
-ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args) {
+ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args,
+                           bool merge_stderr) {
   int to_child[2];
   int from_child[2];
   if (pipe2(to_child, O_CLOEXEC) != 0) {
@@ -37,6 +38,7 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
     // dup2 clears close-on-exec on the new descriptors.
     dup2(to_child[0], STDIN_FILENO);
     dup2(from_child[1], STDOUT_FILENO);
+    if (merge_stderr) dup2(from_child[1], STDERR_FILENO);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -108,10 +110,19 @@ void ChildProcess::Kill() {
   if (pid_ > 0) kill(pid_, SIGKILL);
 }
 
-int ChildProcess::Wait() {
+std::string ChildProcess::ReadAll() {
+  std::string all;
+  while (std::optional<std::string> line = ReadLine()) all += *line + "\n";
+  all += buffer_;  // a last line without '\n'
+  buffer_.clear();
+  return all;
+}
+
+int ChildProcess::Wait(struct rusage* usage) {
   if (pid_ <= 0) return -1;
   int status = 0;
-  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  struct rusage ignored;
+  while (wait4(pid_, &status, 0, usage != nullptr ? usage : &ignored) < 0 && errno == EINTR) {
   }
   pid_ = -1;
   return status;

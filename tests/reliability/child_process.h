@@ -6,6 +6,7 @@
 #ifndef CLAIMLINE_TESTS_RELIABILITY_CHILD_PROCESS_H_
 #define CLAIMLINE_TESTS_RELIABILITY_CHILD_PROCESS_H_
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <optional>
@@ -16,9 +17,10 @@ namespace claimline::reliability {
 
 class ChildProcess {
  public:
-  // Starts `program` with `args` (argv[1..]); stderr is inherited. Fails the test when it
-  // cannot fork.
-  ChildProcess(const std::string& program, const std::vector<std::string>& args);
+  // Starts `program` with `args` (argv[1..]); stderr is inherited, or goes to the same
+  // pipe as stdout when `merge_stderr`. Fails the test when it cannot fork.
+  ChildProcess(const std::string& program, const std::vector<std::string>& args,
+               bool merge_stderr = false);
   ~ChildProcess();  // kills (SIGKILL) and reaps a child still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -32,8 +34,11 @@ class ChildProcess {
   void CloseStdin();
   // Kill: SIGKILL; no destructor, no flush, no close runs in the child.
   void Kill();
-  // Wait: reaps the child; the status as waitpid reports it.
-  int Wait();
+  // ReadAll: everything the child writes from now to the end of its output.
+  std::string ReadAll();
+  // Wait: reaps the child; the status as waitpid reports it. `usage`, when given, receives
+  // the child's resource usage (ru_maxrss: its peak resident memory in KiB).
+  int Wait(struct rusage* usage = nullptr);
 
  private:
   pid_t pid_ = -1;
