@@ -41,6 +41,7 @@ constexpr uint32_t kMaxHitBytes = 256;
 constexpr uint32_t kCoordinationGap = 24;
 constexpr size_t kMinKeyPrefix = 4;
 constexpr uint32_t kAdjacentGap = 2;
+constexpr uint32_t kRangeGap = 3;        // characters of "-", " to ", "至" between range ends
 constexpr uint32_t kCoordinatedGap = 5;  // characters of "and", "e", "和" between two names
 constexpr uint32_t kNearObjectGap = 16;  // characters between a release and its unknown object
 constexpr uint32_t kAppositionGap = 24;
@@ -447,6 +448,13 @@ void Assembly::MarkBaselines(uint32_t si, const SentenceMentions& s) {
   if (baseline_.size() <= si) baseline_.resize(si + 1);
   baseline_[si].assign(s.dates.size(), false);
   for (size_t i = 0; i < s.dates.size(); ++i) baseline_[si][i] = Baseline(s.dates[i]);
+  // A range's first end goes with its second ("जनवरी-मार्च तिमाही", "January-March quarter").
+  for (size_t i = s.dates.size(); i-- > 1;) {
+    if (baseline_[si][i] && !baseline_[si][i - 1] && s.dates[i - 1].end <= s.dates[i].begin &&
+        Chars(s.dates[i - 1].end, s.dates[i].begin) <= kRangeGap) {
+      baseline_[si][i - 1] = true;
+    }
+  }
 }
 
 bool Assembly::Located(const EntityAt& e, int kind) const {
@@ -610,6 +618,7 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
     for (const EntityAt& e : ents_) {
       if (e.e > before) continue;
       if (!(pass == 0 ? typed_ok(*e.ref) : untyped_ok(*e.ref, ProductLike(*e.ref, e.e)))) continue;
+      if (Located(e, /*kind=*/-1)) continue;  // a place ("a Piazza Affari") is no antecedent
       if (best == nullptr || e.b > best->b) best = &e;
     }
     if (best != nullptr) {
@@ -618,25 +627,40 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
       return best->ref;
     }
   }
-  size_t end = state_.history.size();
-  while (end > 0) {
-    const uint32_t sentence = state_.history[end - 1].sentence;
-    if (sentence + kAnaphorSentences < si) break;
-    size_t begin = end;
-    while (begin > 0 && state_.history[begin - 1].sentence == sentence) --begin;
-    for (int pass = 0; pass < 2; ++pass) {
-      if (pass == 1 && !untyped) break;
-      for (size_t i = end; i-- > begin;) {
-        const ArticleState::Known& k = state_.history[i];
-        if (!(pass == 0 ? typed_ok(*k.ref) : untyped_ok(*k.ref, k.product))) continue;
-        if (explain_) {
-          *how = absl::StrCat(pass == 0 ? "most recent" : "most recent unknown name", ", ",
-                              si - sentence, " sentence(s) back");
+  // The preceding sentences: for persons sentence by sentence (a person-shaped unknown name
+  // one sentence back beats a known person three back); otherwise every known entity of
+  // the window before any unknown name (a capitalized "Borsa" is no company).
+  auto scan = [&](bool typed, bool one_sentence_at_a_time) -> const v1::EntityRef* {
+    size_t end = state_.history.size();
+    while (end > 0) {
+      const uint32_t sentence = state_.history[end - 1].sentence;
+      if (sentence + kAnaphorSentences < si) break;
+      size_t begin = end;
+      while (begin > 0 && state_.history[begin - 1].sentence == sentence) --begin;
+      for (int pass = 0; pass < 2; ++pass) {
+        const bool want_typed = one_sentence_at_a_time ? pass == 0 : typed;
+        if (pass == 1 && (!one_sentence_at_a_time || !untyped)) break;
+        for (size_t i = end; i-- > begin;) {
+          const ArticleState::Known& k = state_.history[i];
+          if (!(want_typed ? typed_ok(*k.ref) : untyped_ok(*k.ref, k.product))) continue;
+          if (explain_) {
+            *how = absl::StrCat(want_typed ? "most recent" : "most recent unknown name", ", ",
+                                si - sentence, " sentence(s) back");
+          }
+          return k.ref;
         }
-        return k.ref;
       }
+      end = begin;
     }
-    end = begin;
+    return nullptr;
+  };
+  if (persons_only) {
+    if (const v1::EntityRef* r = scan(true, true)) return r;
+  } else {
+    if (const v1::EntityRef* r = scan(true, false)) return r;
+    if (untyped) {
+      if (const v1::EntityRef* r = scan(false, false)) return r;
+    }
   }
   // Else the article's most frequent entity of the type so far.
   const v1::EntityRef* main = nullptr;
@@ -1329,10 +1353,23 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
                                           "after it in the clause", "later in the sentence"};
   const DateMention* date = nullptr;
   std::tuple<int, uint32_t> date_score;
-  auto baseline = [&](const DateMention& d) { return Baseline(d); };
+  auto baseline = [&](const DateMention& d) {
+    const size_t i = static_cast<size_t>(&d - s.dates.data());
+    return si < baseline_.size() && i < baseline_[si].size() ? baseline_[si][i] : Baseline(d);
+  };
+  // A "since"/"after" that governs no date of its own leads to another event.
   auto since_between = [&](uint32_t from, uint32_t to) {
     for (const Hit& c : cues_) {
-      if (t_.cues[c.item].type == v1::CUE_TYPE_SINCE && c.b >= from && c.e <= to) return true;
+      const Tables::Cue& cue = t_.cues[c.item];
+      if (cue.type != v1::CUE_TYPE_SINCE || c.b < from || c.e > to) continue;
+      bool governs = false;
+      for (const DateMention& o : s.dates) {
+        if (cue.object_before ? (o.end <= c.b && Chars(o.end, c.b) <= kMarkerGap)
+                              : (o.begin >= c.e && Chars(c.e, o.begin) <= kMarkerGap)) {
+          governs = true;
+        }
+      }
+      if (!governs) return true;
     }
     return false;
   };
@@ -1516,14 +1553,20 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   AddPending(std::move(p));
 }
 
+// QuantitiesCompatible: the same figure told twice (bounds equal within 2%, an open bound
+// open in both), or one telling without a figure. Overlap is not enough: "more than 6%"
+// and "more than 11%" are two claims.
 bool QuantitiesCompatible(const v1::Claim& a, const v1::Claim& b) {
   if (!a.has_quantity() || !b.has_quantity()) return true;
   const v1::Quantity& x = a.quantity();
   const v1::Quantity& y = b.quantity();
   if (x.unit() != y.unit()) return false;
-  double xl = x.has_low() ? x.low() : -1e300, xh = x.has_high() ? x.high() : 1e300;
-  double yl = y.has_low() ? y.low() : -1e300, yh = y.has_high() ? y.high() : 1e300;
-  return xl <= yh * 1.02 && yl <= xh * 1.02;
+  auto same = [](bool hx, double vx, bool hy, double vy) {
+    if (hx != hy) return false;
+    return !hx || std::fabs(vx - vy) <= 0.02 * std::max(std::fabs(vx), std::fabs(vy));
+  };
+  return same(x.has_low(), x.low(), y.has_low(), y.low()) &&
+         same(x.has_high(), x.high(), y.has_high(), y.high());
 }
 
 bool DatesCompatible(const v1::Claim& a, const v1::Claim& b) {
