@@ -450,9 +450,12 @@ void Assembly::MarkBaselines(uint32_t si, const SentenceMentions& s) {
   for (size_t i = 0; i < s.dates.size(); ++i) baseline_[si][i] = Baseline(s.dates[i]);
   // A range's first end goes with its second ("जनवरी-मार्च तिमाही", "January-March quarter").
   for (size_t i = s.dates.size(); i-- > 1;) {
-    if (baseline_[si][i] && !baseline_[si][i - 1] && s.dates[i - 1].end <= s.dates[i].begin &&
-        Chars(s.dates[i - 1].end, s.dates[i].begin) <= kRangeGap) {
-      baseline_[si][i - 1] = true;
+    if (!baseline_[si][i] || baseline_[si][i - 1]) continue;
+    const uint32_t b = s.dates[i - 1].end, e = s.dates[i].begin;
+    if (b > e || Chars(b, e) > kRangeGap) continue;
+    const absl::string_view between = text_.original.substr(b, e - b);
+    for (absl::string_view dash : {"-", "\u2013", "\u2014", "~", "\u301c", "\uff5e", "\u81f3", "\u5230"}) {
+      if (absl::StrContains(between, dash)) baseline_[si][i - 1] = true;
     }
   }
 }
