@@ -454,7 +454,8 @@ void Assembly::MarkBaselines(uint32_t si, const SentenceMentions& s) {
     const uint32_t b = s.dates[i - 1].end, e = s.dates[i].begin;
     if (b > e || Chars(b, e) > kRangeGap) continue;
     const absl::string_view between = text_.original.substr(b, e - b);
-    for (absl::string_view dash : {"-", "\u2013", "\u2014", "~", "\u301c", "\uff5e", "\u81f3", "\u5230"}) {
+    for (absl::string_view dash :
+         {"-", "\u2013", "\u2014", "~", "\u301c", "\uff5e", "\u81f3", "\u5230"}) {
       if (absl::StrContains(between, dash)) baseline_[si][i - 1] = true;
     }
   }
@@ -1241,6 +1242,30 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
                             std::get<1>(best_score) % 8 < 4 ? ", agent-marked" : "",
                             best->via.empty() ? "" : absl::StrCat(", via ", best->via));
       return best;
+    }
+    // "X, the Y of Z, fell 3%": the sentence's subject stands before an apposition. For the
+    // sentence's first clause: a fitting name that opens the sentence, when exactly one
+    // sub-clause (the apposition) lies between it and the change.
+    if (local_only && a.cb <= s.begin) {
+      std::vector<uint32_t> cuts;  // breaks before the anchor's points
+      uint32_t first_point = a.b;
+      for (const auto& [pb, pe] : points) first_point = std::min(first_point, pb);
+      for (uint32_t p : breaks_) {
+        if (p >= s.begin && p < first_point) cuts.push_back(p);
+      }
+      if (cuts.size() == 2) {
+        const EntityAt* first = nullptr;
+        for (const EntityAt& e : ents_) {
+          if (e.e > cuts.front() || &e == avoid || !TypeOk(*e.ref, types, untyped)) continue;
+          if (Chars(s.begin, e.b) > kNearSubjectGap) continue;  // "X, …": X opens the sentence
+          if (Located(e, subject_kind)) continue;
+          if (first == nullptr || e.b < first->b) first = &e;
+        }
+        if (first != nullptr) {
+          *how = "the sentence's subject before an apposition";
+          return first;
+        }
+      }
     }
     // A change with no subject of its own continues the change of the clause before it
     // ("X's shares fell 17%, and market value dropped $600 billion"; "…急落し、時価総額は…").
