@@ -41,7 +41,11 @@ constexpr uint32_t kMaxHitBytes = 256;
 constexpr uint32_t kCoordinationGap = 24;
 constexpr size_t kMinKeyPrefix = 4;
 constexpr uint32_t kAdjacentGap = 2;
-constexpr uint32_t kRangeGap = 3;        // characters of "-", " to ", "至" between range ends
+constexpr uint32_t kRangeGap = 3;
+constexpr uint32_t kSinceGap = 5;
+constexpr uint32_t kOpeningGap =
+    4;  // characters of "The ", "O ", "Il " before a name          // "since its December peak",
+        // "dal marzo"        // characters of "-", " to ", "至" between range ends
 constexpr uint32_t kCoordinatedGap = 5;  // characters of "and", "e", "和" between two names
 constexpr uint32_t kNearObjectGap = 16;  // characters between a release and its unknown object
 constexpr uint32_t kAppositionGap = 24;
@@ -435,8 +439,7 @@ bool Assembly::Baseline(const DateMention& d) const {
     // "since March 2020", "since its December peak", "2020年3月以来".
     if (cue.object_before
             ? (d.end <= c.b && Chars(d.end, c.b) <= kAgentGap && !BreakBetween(d.end, c.b))
-            : (d.begin >= c.e && Chars(c.e, d.begin) <= kMarkerGap &&
-               !BreakBetween(c.e, d.begin))) {
+            : (d.begin >= c.e && Chars(c.e, d.begin) <= kSinceGap && !BreakBetween(c.e, d.begin))) {
       return true;
     }
     if (d.begin <= c.b && c.e <= d.end) return true;  // the cue inside the date phrase
@@ -590,6 +593,7 @@ void Assembly::CollectHits(const SentenceMentions& s) {
   };
   triggers_.erase(std::unique(triggers_.begin(), triggers_.end(), same), triggers_.end());
   std::sort(breaks_.begin(), breaks_.end());
+  breaks_.erase(std::unique(breaks_.begin(), breaks_.end()), breaks_.end());
 }
 
 const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& types, uint32_t si,
@@ -1248,8 +1252,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     // sub-clause (the apposition) lies between it and the change.
     if (local_only && a.cb <= s.begin) {
       std::vector<uint32_t> cuts;  // breaks before the anchor's points
-      uint32_t first_point = a.b;
-      for (const auto& [pb, pe] : points) first_point = std::min(first_point, pb);
+      // The verb: the change word when there is one (the frame may sit in the apposition:
+      // "O Ibovespa, principal índice da B3, recuou 0,4%").
+      uint32_t first_point = a.dir_hit >= 0 ? directions_[a.dir_hit].b : a.b;
       for (uint32_t p : breaks_) {
         if (p >= s.begin && p < first_point) cuts.push_back(p);
       }
@@ -1257,7 +1262,8 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
         const EntityAt* first = nullptr;
         for (const EntityAt& e : ents_) {
           if (e.e > cuts.front() || &e == avoid || !TypeOk(*e.ref, types, untyped)) continue;
-          if (Chars(s.begin, e.b) > kNearSubjectGap) continue;  // "X, …": X opens the sentence
+          // "X, …" or "The X, …": the name opens the sentence and ends its first sub-clause.
+          if (Chars(s.begin, e.b) > kOpeningGap || Chars(e.e, cuts.front()) > kOpeningGap) continue;
           if (Located(e, subject_kind)) continue;
           if (first == nullptr || e.b < first->b) first = &e;
         }
