@@ -34,6 +34,7 @@
 #ifndef CLAIMLINE_STORE_EVENT_LOG_H_
 #define CLAIMLINE_STORE_EVENT_LOG_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,6 +49,10 @@
 #include "claimline/v1/event.pb.h"
 
 namespace claimline::store {
+
+// kMaxTextBytes: the largest article text the log accepts (Append fails with
+// InvalidArgument above it); far above any article, far below RocksDB's value limit.
+inline constexpr size_t kMaxTextBytes = size_t{64} << 20;
 
 // The result of appending one event.
 struct AppendResult {

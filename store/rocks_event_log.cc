@@ -15,9 +15,6 @@
 namespace claimline::store {
 namespace {
 
-// kMaxTextBytes: the largest article text accepted; far above any article, far below
-// RocksDB's value limit.
-constexpr size_t kMaxTextBytes = size_t{64} << 20;
 // kMaxGroupBytes: a leader stops taking queued requests at this much text and metadata,
 // so one group's WriteBatch stays bounded (a single larger AppendBatch is still taken).
 constexpr size_t kMaxGroupBytes = size_t{8} << 20;

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "base/civil_date.h"
 #include "base/status_macros.h"
+#include "store/event_log.h"
 #include "tools/append_hooks.h"
 #include "tools/append_pipeline.h"
 #include "tools/article_input.h"
@@ -90,6 +91,12 @@ absl::StatusOr<int> RunAppend(Invocation& inv) {
   collect.flags.title = inv.Get("title");
   if (inv.Has("max-bytes")) {
     ASSIGN_OR_RETURN(collect.max_bytes, ParseByteSize(inv.Get("max-bytes")));
+    if (collect.max_bytes > store::kMaxTextBytes) {
+      // Checked here, not after the extractor has read a text the log will refuse.
+      return absl::InvalidArgumentError(
+          absl::StrCat("--max-bytes: ", inv.Get("max-bytes"), " is over the log's limit of ",
+                       store::kMaxTextBytes, " bytes (64 MiB) per article"));
+    }
   }
   ASSIGN_OR_RETURN(const size_t batch_size, ParseCount(inv, "batch-size", kDefaultBulkBatch));
   ASSIGN_OR_RETURN(const size_t workers, ParseCount(inv, "workers", 0));

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -21,15 +22,28 @@
 namespace claimline::tools {
 namespace {
 
+// ReadInput: the article at `path` ("-": stdin), checked as `append` checks it (size,
+// NUL bytes, UTF-8, empty), errors prefixed with the path.
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
+  absl::StatusOr<std::string> text;
   if (path != "-") {
-    absl::StatusOr<std::string> text = ReadFileLimited(path, kDefaultMaxArticleBytes);
-    if (!text.ok())
-      return absl::Status(text.status().code(), absl::StrCat(path, ": ", text.status().message()));
-    return text;
+    text = ReadFileLimited(path, kDefaultMaxArticleBytes);
+  } else {
+    std::string read((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return absl::UnavailableError("-: cannot read stdin");
+    if (read.size() > kDefaultMaxArticleBytes) {
+      text = absl::InvalidArgumentError(absl::StrCat(read.size(), " bytes, over the limit of ",
+                                                     kDefaultMaxArticleBytes, " bytes"));
+    } else {
+      text = std::move(read);
+    }
   }
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  if (std::cin.bad()) return absl::UnavailableError("-: cannot read stdin");
+  if (text.ok()) {
+    if (absl::Status checked = CheckText(*text); !checked.ok()) text = checked;
+  }
+  if (!text.ok()) {
+    return absl::Status(text.status().code(), absl::StrCat(path, ": ", text.status().message()));
+  }
   return text;
 }
 

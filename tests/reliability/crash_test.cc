@@ -423,6 +423,11 @@ TEST(CrashTest, SigkillAtRandomMomentsLosesNoAcknowledgedAppend) {
   for (uint64_t k = 0; k < kills; ++k) {
     if (k > 0 && k % kKillsPerDatabase == 0) harness.NewDatabase();
     harness.Round();
+    if ((k + 1) % 100 == 0) {  // progress of a long soak
+      std::cerr << "crash harness: " << k + 1 << " of " << kills << " kills, "
+                << harness.totals().acks_checked << " acknowledged appends checked, "
+                << harness.totals().lost << " lost\n";
+    }
     if (harness.must_stop()) {
       // Keep the evidence: the database as the failed check left it.
       const std::string kept = absl::StrCat(tmp.path(), "-failed");

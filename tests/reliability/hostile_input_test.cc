@@ -35,7 +35,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-using ::testing::StartsWith;
 
 constexpr size_t kMiB = size_t{1} << 20;
 
@@ -88,12 +87,6 @@ uint64_t EventCount(const std::string& dir) {
   return db.ok() ? (*db)->log().LastSequence() : 0;
 }
 
-// OneLine: the output has exactly one line (a clear message, not a dump of the input).
-void ExpectOneShortLine(const std::string& output) {
-  EXPECT_EQ(std::count(output.begin(), output.end(), '\n'), 1) << output.substr(0, 2000);
-  EXPECT_LT(output.size(), 400u) << output.substr(0, 2000);
-}
-
 class HostileInputTest : public ::testing::Test {
  protected:
   std::vector<std::string> Append(const std::string& file) const {
@@ -130,12 +123,10 @@ TEST_F(HostileInputTest, FifteenMegabyteArticleUnderTheLimitIsAppendedInBoundedM
   std::cout << "a 15 MiB article: peak " << run.peak_mib << " MiB\n";
 }
 
-// DISABLED until `append` refuses an article over the store's limit before extracting it
-// (reported to the integrator): today --max-bytes 200M lets a 100 MB article through the
-// extractor — 47 s and 3 GiB here — before the store refuses it ("the limit is
-// 67108864"). --max-bytes above the store's limit should be refused, or checked first.
+// A --max-bytes above the log's own limit is refused before any file is read (it used to
+// let a 100 MB article through the extractor — 47 s and 3 GiB — before the store refused it).
 TEST_F(HostileInputTest,
-       DISABLED_HundredMegabyteArticleOverAMaxBytesAboveTheStoreLimitIsRefusedBeforeExtraction) {
+       HundredMegabyteArticleOverAMaxBytesAboveTheStoreLimitIsRefusedBeforeExtraction) {
   const std::string file = tmp_ / "huge.txt";
   WriteRepeated(file, "", "Quill & Mesa shares fell 16.9% on 27 January 2025. ", 100 * kMiB, "\n");
   std::vector<std::string> args = Append(file);
@@ -156,9 +147,8 @@ TEST_F(HostileInputTest, NulBytesAreRefusedAsBinaryWithTheirOffset) {
   EXPECT_EQ(EventCount(db_), 0u);
 }
 
-// DISABLED until `extract` checks its input as `append` does (reported to the
-// integrator): today it extracts from a file with NUL bytes and prints them.
-TEST_F(HostileInputTest, DISABLED_NulBytesAreRefusedByExtractToo) {
+// `extract` checks its input as `append` does.
+TEST_F(HostileInputTest, NulBytesAreRefusedByExtractToo) {
   const std::string file = tmp_ / "binary.txt";
   claimline::testing::WriteFile(file, std::string("Quill & Mesa\0shares fell.\n", 26));
   const BinaryRun extract =
@@ -301,7 +291,7 @@ extract::Extractor* HostileExtractTest::extractor_ = nullptr;
 
 TEST_F(HostileExtractTest, OneLineOfTenMillionDigits) {
   const std::string digits(10'000'000, '7');
-  for (const std::string& language : {"en", "id", "zh"}) {
+  for (const char* language : {"en", "id", "zh"}) {
     ExtractAll(digits, language);
     ExtractAll("Quill & Mesa shares fell " + digits + "% on 27 January.", language);
   }
@@ -314,7 +304,7 @@ TEST_F(HostileExtractTest, DeeplyRepeatedPatterns) {
     billions += "miliar ";
     dates += "27 Januari 2025 ";
   }
-  for (const std::string& language : {"id", "en", "it", "hi", "zh"}) {
+  for (const char* language : {"id", "en", "it", "hi", "zh"}) {
     ExtractAll(percents, language);
     ExtractAll(billions, language);
     ExtractAll(dates, language);
