@@ -140,17 +140,20 @@ absl::StatusOr<int> RunAppend(Invocation& inv) {
   options.extract = hooks.extract;
   options.extractor = hooks.extractor;
   options.after_append = hooks.after_append;
-  Progress progress(err, inv.stderr_is_tty && isatty(STDOUT_FILENO) == 0, "appending",
-                    inputs.articles.size());
+  Progress progress(err, inv.stderr_is_tty, "appending", "articles", inputs.articles.size());
+  const bool same_terminal = inv.stderr_is_tty && isatty(STDOUT_FILENO) == 1;
   uint64_t done = 0;
-  options.on_result = [&out, &progress, &done](const PipelineResult& r) {
-    progress.Update(++done);
+  progress.Update(0);
+  options.on_result = [&out, &progress, &done, same_terminal](const PipelineResult& r) {
+    if (same_terminal) progress.Hide();
     if (r.duplicate) {
       out << absl::StrFormat("duplicate of #%d  %s\n", r.sequence, r.label);
     } else {
       out << absl::StrFormat("#%-5d %-7s %3d claim%s  %s\n", r.sequence, r.language, r.claims,
                              r.claims == 1 ? " " : "s", r.label);
     }
+    if (same_terminal) out << std::flush;
+    progress.Update(++done);
   };
   size_t index = 0;
   const size_t max_bytes = collect.max_bytes;

@@ -1,8 +1,10 @@
 // claimline extract: the claims of one article, without a database.
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,11 +14,13 @@
 #include "base/utf8.h"
 #include "extract/claim_json.h"
 #include "extract/extractor.h"
+#include "extract/gazetteer.h"
 #include "extract/language_detect.h"
 #include "extract/lexicon_loader.h"
 #include "tools/article_header.h"
 #include "tools/article_input.h"
 #include "tools/commands.h"
+#include "tools/entity_link.h"
 #include "tools/language_tag.h"
 
 namespace claimline::tools {
@@ -45,6 +49,31 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
     return absl::Status(text.status().code(), absl::StrCat(path, ": ", text.status().message()));
   }
   return text;
+}
+
+// ExplainGazetteer: the gazetteer the extractor linked entities with: the compiled-in one,
+// or the one of --lexicon-dir (kept for the rest of the process).
+absl::StatusOr<const extract::Gazetteer*> ExplainGazetteer(const std::string& lexicon_dir) {
+  if (lexicon_dir.empty()) return CompiledGazetteer();
+  ASSIGN_OR_RETURN(extract::LangSource source, extract::LangSource::Directory(lexicon_dir));
+  ASSIGN_OR_RETURN(v1::Gazetteer data, extract::LoadGazetteer(source));
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<extract::Gazetteer> gazetteer,
+      extract::Gazetteer::Create(std::move(data), source.DisplayPath("entities.textproto")));
+  return gazetteer.release();
+}
+
+// AddLinkExplanations: one explain line per linked mention of each claim: which
+// gazetteer name (or none) linked its subject and object (tools/entity_link.h).
+void AddLinkExplanations(const extract::Gazetteer* gazetteer, std::vector<v1::Claim>& claims) {
+  for (v1::Claim& c : claims) {
+    if (!c.subject().text().empty()) {
+      c.add_explain(absl::StrCat("subject link: ", ExplainLink(gazetteer, c.subject())));
+    }
+    if (c.has_object() && !c.object().text().empty()) {
+      c.add_explain(absl::StrCat("object link: ", ExplainLink(gazetteer, c.object())));
+    }
+  }
 }
 
 absl::StatusOr<int> RunExtract(Invocation& inv) {
@@ -123,6 +152,10 @@ absl::StatusOr<int> RunExtract(Invocation& inv) {
     return absl::Status(claims.status().code(),
                         absl::StrCat(path, ": ", claims.status().message()));
   }
+  if (request.explain) {
+    ASSIGN_OR_RETURN(const extract::Gazetteer* gazetteer, ExplainGazetteer(options.lexicon_dir));
+    AddLinkExplanations(gazetteer, *claims);
+  }
   if (format == "json") {
     *inv.out << extract::ClaimsToJson(*claims);
   } else {
@@ -144,14 +177,15 @@ const CommandSpec kExtractCommand = {
     "header; without either the command fails. Without --lang the language is detected.\n"
     "\n"
     "--format json prints the JSON of CLAIMS.md ({\"claims\": [...]}); --explain adds the\n"
-    "lexicon entries and rules behind each claim. --lexicon-dir runs on the data of a\n"
-    "folder laid out like extract/lang/ instead of the compiled-in copy (see\n"
-    "extract/lang/README.md). Exit code 0 even when no claim is found.\n",
+    "lexicon entries and rules behind each claim, and which gazetteer name linked its\n"
+    "subject and object (exact, case-folded, short name, transliteration key, or unknown).\n"
+    "--lexicon-dir runs on the data of a folder laid out like extract/lang/ instead of the\n"
+    "compiled-in copy (see extract/lang/README.md). Exit code 0 even when no claim is found.\n",
     {
         {"lang", "TAG", "language (BCP-47: en, fr, zh-Hant); default: detect"},
         {"published", "YYYY-MM-DD", "publication date; default: the article's header"},
         {"format", "text|json", "output format; default: text"},
-        {"explain", "", "show the lexicon entries and rules behind each claim"},
+        {"explain", "", "show the lexicon entries, rules and entity links behind each claim"},
         {"lexicon-dir", "DIR", "read language data from DIR instead of the compiled-in copy"},
     },
     1,

@@ -1,4 +1,6 @@
 // claimline reextract: re-extract the articles whose claims came from an older extractor.
+#include <unistd.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "extract/lexicon_loader.h"
 #include "tools/commands.h"
 #include "tools/open_database.h"
+#include "tools/progress.h"
 
 namespace claimline::tools {
 namespace {
@@ -90,26 +93,38 @@ absl::StatusOr<int> RunReextract(Invocation& inv) {
   size_t current = 0, revised = 0, skipped = 0, claims_total = 0;
   std::vector<store::PendingEvent> batch;
   std::vector<std::string> lines;  // printed once their batch is durable
+  auto is_current = [&identity](const ArticleState& a) {
+    return a.extractor.name() == identity.name() && a.extractor.version() == identity.version();
+  };
+  uint64_t todo = 0, done = 0;
+  for (const auto& [sequence, article] : articles) {
+    if (!article.retracted && !is_current(article)) ++todo;
+  }
+  Progress progress(err, inv.stderr_is_tty && !dry_run, "reextract", "articles", todo);
+  const bool same_terminal = inv.stderr_is_tty && isatty(STDOUT_FILENO) == 1;
   auto flush = [&]() -> absl::Status {
     if (batch.empty()) return absl::OkStatus();
     ASSIGN_OR_RETURN(std::vector<store::AppendResult> results,
                      db->log().AppendBatch(std::move(batch)));
+    if (same_terminal) progress.Hide();
     for (size_t i = 0; i < lines.size() && i < results.size(); ++i) {
       out << absl::StrFormat("#%-5d %s\n", results[i].sequence, lines[i]);
     }
+    if (same_terminal) out << std::flush;
     batch.clear();
     lines.clear();
     return absl::OkStatus();
   };
   for (const auto& [sequence, article] : articles) {
     if (article.retracted) continue;
-    if (article.extractor.name() == identity.name() &&
-        article.extractor.version() == identity.version()) {
+    if (is_current(article)) {
       ++current;
       continue;
     }
+    progress.Update(done++);
     if (!extract::MatchLanguageTag(article.language, languages).has_value()) {
       ++skipped;
+      progress.Hide();
       err << absl::StrFormat("claimline reextract: #%d: skipped: no claim lexicon for \"%s\"\n",
                              sequence, article.language);
       continue;
@@ -117,6 +132,7 @@ absl::StatusOr<int> RunReextract(Invocation& inv) {
     absl::StatusOr<absl::CivilDay> published = ParseIsoDate(article.published);
     if (!published.ok()) {
       ++skipped;
+      progress.Hide();
       err << absl::StrFormat("claimline reextract: #%d: skipped: publication date: %s\n", sequence,
                              published.status().message());
       continue;
@@ -135,6 +151,7 @@ absl::StatusOr<int> RunReextract(Invocation& inv) {
     absl::StatusOr<std::vector<v1::Claim>> claims = extractor->Extract(request);
     if (!claims.ok()) {
       ++skipped;
+      progress.Hide();
       err << absl::StrFormat("claimline reextract: #%d: skipped: %s\n", sequence,
                              claims.status().message());
       continue;
@@ -153,6 +170,8 @@ absl::StatusOr<int> RunReextract(Invocation& inv) {
     if (batch.size() >= kBatch) RETURN_IF_ERROR(flush());
   }
   RETURN_IF_ERROR(flush());
+  progress.Update(done);
+  progress.Finish();
   err << absl::StrFormat(
       "claimline reextract: %d article%s %s (%d claims), %d already current, %d skipped; "
       "extractor %s\n",

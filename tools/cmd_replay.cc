@@ -1,7 +1,9 @@
 // claimline replay --rules FILE: builds a projection namespace from sequence 0 under new
 // rules, beside the existing ones.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -16,6 +18,7 @@
 #include "projections/runner.h"
 #include "tools/commands.h"
 #include "tools/open_database.h"
+#include "tools/progress.h"
 
 namespace claimline::tools {
 namespace {
@@ -63,26 +66,22 @@ absl::StatusOr<int> RunReplay(Invocation& inv) {
       err << "resuming the interrupted replay of " << ns << "\n";
     }
     const absl::Time start = absl::Now();
-    absl::Time last_draw = absl::InfinitePast();
     uint64_t applied = 0;
+    // Created at the first report, which says how many events remain (a resumed replay
+    // starts past its checkpoint).
+    std::optional<Progress> progress;
     projections::CatchUpOptions options;
     options.progress = [&](const projections::CatchUpProgress& p) {
       applied = p.applied;
-      if (!inv.stderr_is_tty) return;
-      const absl::Time now = absl::Now();
-      if (now - last_draw < absl::Milliseconds(100) && p.checkpoint < p.last) return;
-      last_draw = now;
-      const double secs = std::max(1e-6, absl::ToDoubleSeconds(now - start));
-      const double frac = p.last == 0 ? 1.0 : static_cast<double>(p.checkpoint) / p.last;
-      const int filled = static_cast<int>(frac * 30);
-      err << absl::StrFormat("\rreplay %s [%s%s] %3.0f%%  %s/%s events  %s events/s", ns,
-                             std::string(filled, '#'), std::string(30 - filled, '.'), frac * 100,
-                             Grouped(p.checkpoint), Grouped(p.last),
-                             Grouped(static_cast<uint64_t>(p.applied / secs)))
-          << std::flush;
+      if (!progress.has_value()) {
+        const uint64_t first = p.checkpoint - std::min(p.checkpoint, p.applied);
+        progress.emplace(err, inv.stderr_is_tty, absl::StrCat("replay ", ns), "events",
+                         p.last > first ? p.last - first : 0);
+      }
+      progress->Update(p.applied);
     };
     RETURN_IF_ERROR(projections::CatchUpNamespace(*db, ns, options));
-    if (inv.stderr_is_tty && applied > 0) err << "\n";
+    if (progress.has_value()) progress->Finish();
     const double secs = std::max(1e-6, absl::ToDoubleSeconds(absl::Now() - start));
     ASSIGN_OR_RETURN(std::optional<v1::ProjectionInfo> info,
                      projections::ReadInfo(db->state(), ns));
