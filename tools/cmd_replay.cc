@@ -67,21 +67,21 @@ absl::StatusOr<int> RunReplay(Invocation& inv) {
     }
     const absl::Time start = absl::Now();
     uint64_t applied = 0;
-    // Created at the first report, which says how many events remain (a resumed replay
-    // starts past its checkpoint).
-    std::optional<Progress> progress;
+    // The total is known at the first report (a resumed replay starts past its checkpoint).
+    Progress progress(err, inv.stderr_is_tty, absl::StrCat("replay ", ns), "events", 0);
+    bool first_report = true;
     projections::CatchUpOptions options;
     options.progress = [&](const projections::CatchUpProgress& p) {
       applied = p.applied;
-      if (!progress.has_value()) {
+      if (first_report) {
         const uint64_t first = p.checkpoint - std::min(p.checkpoint, p.applied);
-        progress.emplace(err, inv.stderr_is_tty, absl::StrCat("replay ", ns), "events",
-                         p.last > first ? p.last - first : 0);
+        progress.SetTotal(p.last > first ? p.last - first : 0);
+        first_report = false;
       }
-      progress->Update(p.applied);
+      progress.Update(p.applied);
     };
     RETURN_IF_ERROR(projections::CatchUpNamespace(*db, ns, options));
-    if (progress.has_value()) progress->Finish();
+    progress.Finish();
     const double secs = std::max(1e-6, absl::ToDoubleSeconds(absl::Now() - start));
     ASSIGN_OR_RETURN(std::optional<v1::ProjectionInfo> info,
                      projections::ReadInfo(db->state(), ns));

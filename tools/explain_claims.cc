@@ -82,8 +82,10 @@ std::string SourcesOf(const v1::FigureStat& f, const std::vector<v1::Attestation
   std::vector<std::string> tags;
   for (const v1::Attestation& a : atts) {
     if (!projections::FigureMatches(f, a)) continue;
-    const std::string tag =
-        absl::StrCat(SourceTag(a.source(), a.language()), " #", a.article_sequence());
+    const std::string article = absl::StrCat("#", a.article_sequence());
+    const std::string tag = a.source().empty() || a.source() == article
+                                ? SourceTag(article, a.language())
+                                : absl::StrCat(SourceTag(a.source(), a.language()), " ", article);
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
   }
   return absl::StrJoin(tags, ", ");

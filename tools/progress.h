@@ -52,6 +52,8 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
+  // SetTotal: the number of items, when it is known only after the work started.
+  void SetTotal(uint64_t total) { total_ = total; }
   // Update: `done` items are finished; redraws when 100 ms have passed since the last
   // draw, or at once for the first draw and after Hide.
   void Update(uint64_t done);
