@@ -20,6 +20,9 @@ constexpr size_t kMaxNames = 16;
 // Cache bounds: past these, Flush empties the caches (they refill from the store).
 constexpr size_t kMaxCachedClusters = 20000;
 constexpr size_t kMaxCachedRows = 200000;
+// kMaxArenaBytes: the cached summaries' arena is emptied past this (it also keeps the
+// space of fields that were replaced, until it is reset).
+constexpr uint64_t kMaxArenaBytes = uint64_t{256} << 20;
 
 // MonthOfFloatingKey: "YYYY-MM" of an f/<group>/<YYYY-MM>/… key.
 std::string MonthOfFloatingKey(absl::string_view fkey) {
@@ -44,7 +47,12 @@ absl::StatusOr<std::pair<uint64_t, uint32_t>> ArticleAndClaimOf(absl::string_vie
 
 }  // namespace
 
-ClaimsProjection::ClaimsProjection(const v1::ProjectionRules& rules) : rules_(rules) {}
+ClaimsProjection::ClaimsProjection(const v1::ProjectionRules& rules)
+    : rules_(rules), arena_(std::make_unique<google::protobuf::Arena>()) {}
+
+ClaimsProjection::~ClaimsProjection() {
+  clusters_.clear();  // pointers into arena_, which goes next
+}
 
 void ClaimsProjection::InitialRows(const v1::ProjectionRules& rules, StateCache& state) {
   CompiledRules compiled(rules);
@@ -289,9 +297,10 @@ absl::StatusOr<ClaimsProjection::ClusterEntry*> ClaimsProjection::LoadCluster(
     const std::string& cid, ApplyContext& ctx) {
   auto [it, inserted] = clusters_.try_emplace(cid);
   if (inserted) {
-    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Summary(cid), it->second.summary));
+    it->second.summary = google::protobuf::Arena::CreateMessage<v1::ClusterSummary>(arena_.get());
+    ASSIGN_OR_RETURN(bool found, ctx.state.GetMessage(keys::Summary(cid), *it->second.summary));
     it->second.existed = found;
-    it->second.was_conflict = found && it->second.summary.conflict();
+    it->second.was_conflict = found && it->second.summary->conflict();
   }
   return &it->second;
 }
@@ -331,7 +340,7 @@ absl::Status ClaimsProjection::Insert(const std::string& cid, const v1::GroupSta
                                       const std::string& bucket, bool floating,
                                       const v1::Attestation& att, bool fresh, ApplyContext& ctx) {
   ASSIGN_OR_RETURN(ClusterEntry * c, LoadCluster(cid, ctx));
-  v1::ClusterSummary& s = c->summary;
+  v1::ClusterSummary& s = *c->summary;
   if (s.id().empty()) {
     s.set_id(cid);
     s.set_kind(group.kind());
@@ -390,7 +399,7 @@ absl::StatusOr<v1::Attestation> ClaimsProjection::Erase(const std::string& cid, 
   }
   ASSIGN_OR_RETURN(std::vector<v1::Attestation> others,
                    ArticleAttestations(cid, article, /*fresh=*/false, ctx));
-  if (RemoveFromSummary(att, ContextFor(att, others), c->summary, &c->sources)) {
+  if (RemoveFromSummary(att, ContextFor(att, others), *c->summary, &c->sources)) {
     c->bounds_dirty = true;
   }
   c->dirty = true;
@@ -599,7 +608,7 @@ absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
   RETURN_IF_ERROR(IndexNames(ctx));
   for (auto& [cid, c] : clusters_) {
     if (!c.dirty) continue;
-    v1::ClusterSummary& s = c.summary;
+    v1::ClusterSummary& s = *c.summary;
     std::vector<std::string> timeline = {keys::Timeline(s.subject(), s.bucket_start(), cid)};
     std::vector<std::string> conflict = {keys::Conflict(s.subject(), s.bucket_start(), cid)};
     if (!s.object().empty()) {
@@ -681,7 +690,10 @@ absl::Status ClaimsProjection::Flush(ApplyContext& ctx) {
     state.PutMessage(keys::Entity(id), e.info);
     e.dirty = false;
   }
-  if (clusters_.size() > kMaxCachedClusters) clusters_.clear();
+  if (clusters_.size() > kMaxCachedClusters || arena_->SpaceUsed() > kMaxArenaBytes) {
+    clusters_.clear();
+    arena_->Reset();
+  }
   if (groups_.size() + aliases_.size() + entities_.size() > kMaxCachedRows) {
     groups_.clear();
     aliases_.clear();

@@ -74,9 +74,16 @@ absl::Status CatchUpNamespace(store::Database& db, const std::string& ns,
     info.SerializeToString(&bytes);
     batch->Put(ns, keys::kInfo, bytes);
     batch->SetCheckpoint(ns, checkpoint);
-    return state.Commit(std::move(batch), /*sync=*/false);
+    // Earlier chunks of this BUILDING namespace may be unlogged: persist them with it.
+    RETURN_IF_ERROR(state.CommitUnlogged(std::move(batch)));
+    return state.Persist();
   }
   while (checkpoint < last) {
+    // A BUILDING namespace is never served and a crash leaves it at an earlier chunk
+    // boundary, which CatchUp resumes from; so its chunks skip the write-ahead log
+    // (CommitUnlogged) and are persisted once, with the chunk that completes it — before
+    // any logged commit can touch the namespace.
+    const bool building = info.status() == v1::ProjectionInfo::BUILDING;
     StateCache cache(state, ns);
     ApplyContext ctx{cache, log, info};
     uint64_t applied_to = checkpoint;
@@ -110,8 +117,13 @@ absl::Status CatchUpNamespace(store::Database& db, const std::string& ns,
     std::unique_ptr<store::StateBatch> batch = state.NewBatch();
     cache.WriteTo(*batch);
     batch->SetCheckpoint(ns, applied_to);
-    // Not synced: a lost chunk is lost together with its checkpoint and is re-applied.
-    RETURN_IF_ERROR(state.Commit(std::move(batch), /*sync=*/false));
+    if (building) {
+      RETURN_IF_ERROR(state.CommitUnlogged(std::move(batch)));
+      if (info.status() == v1::ProjectionInfo::COMPLETE) RETURN_IF_ERROR(state.Persist());
+    } else {
+      // Not synced: a lost chunk is lost together with its checkpoint and is re-applied.
+      RETURN_IF_ERROR(state.Commit(std::move(batch), /*sync=*/false));
+    }
     progress.applied += applied_to - checkpoint;
     checkpoint = applied_to;
     progress.checkpoint = checkpoint;

@@ -31,11 +31,12 @@ absl::StatusOr<bool> StateCache::GetMessage(absl::string_view key,
 
 void StateCache::Put(absl::string_view key, std::string value) {
   bytes_ += key.size() + value.size();
-  auto it = overlay_.find(key);
-  if (it == overlay_.end()) {
-    overlay_.emplace(std::string(key), std::move(value));
-  } else {
+  // One descent of the tree: most keys are new to the chunk.
+  auto it = overlay_.lower_bound(key);
+  if (it != overlay_.end() && it->first == key) {
     it->second = std::move(value);
+  } else {
+    overlay_.emplace_hint(it, std::string(key), std::move(value));
   }
 }
 
@@ -47,11 +48,11 @@ void StateCache::PutMessage(absl::string_view key, const google::protobuf::Messa
 
 void StateCache::Delete(absl::string_view key) {
   bytes_ += key.size();
-  auto it = overlay_.find(key);
-  if (it == overlay_.end()) {
-    overlay_.emplace(std::string(key), std::nullopt);
-  } else {
+  auto it = overlay_.lower_bound(key);
+  if (it != overlay_.end() && it->first == key) {
     it->second = std::nullopt;
+  } else {
+    overlay_.emplace_hint(it, std::string(key), std::nullopt);
   }
 }
 

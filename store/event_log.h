@@ -133,6 +133,15 @@ class StateStore {
   virtual std::unique_ptr<StateBatch> NewBatch() = 0;
   // Commit: writes the batch atomically. `sync` = true waits for the WAL sync.
   virtual absl::Status Commit(std::unique_ptr<StateBatch> batch, bool sync) = 0;
+  // CommitUnlogged: writes the batch atomically but not to the write-ahead log, which is
+  // much cheaper for large batches. A crash before the next Persist may lose it together
+  // with every unlogged commit after the last persisted one (batches are never torn).
+  // Only for state that can be rebuilt and whose loss leaves an earlier consistent point:
+  // the chunks of a BUILDING projection namespace, with their checkpoint. REQUIRES: no
+  // logged commit touches the same keys before Persist returns.
+  virtual absl::Status CommitUnlogged(std::unique_ptr<StateBatch> batch) = 0;
+  // Persist: makes every commit so far durable (writes the state out to table files).
+  virtual absl::Status Persist() = 0;
 
   // Get: the value under (ns, key), or nullopt.
   virtual absl::StatusOr<std::optional<std::string>> Get(absl::string_view ns,

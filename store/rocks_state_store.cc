@@ -16,7 +16,11 @@ class RocksStateBatch : public StateBatch {
 
   void Put(absl::string_view ns, absl::string_view key, absl::string_view value) override {
     if (!Check(ns)) return;
-    Remember(batch_.Put(family_, ToSlice(StateKey(ns, key)), ToSlice(value)));
+    // The key as StateKey(ns, key) in three parts: no string built per row.
+    const rocksdb::Slice parts[3] = {ToSlice(ns), ToSlice(prefix_), ToSlice(key)};
+    const rocksdb::Slice value_slice = ToSlice(value);
+    Remember(
+        batch_.Put(family_, rocksdb::SliceParts(parts, 3), rocksdb::SliceParts(&value_slice, 1)));
   }
   void Delete(absl::string_view ns, absl::string_view key) override {
     if (!Check(ns)) return;
@@ -36,7 +40,10 @@ class RocksStateBatch : public StateBatch {
  private:
   bool Check(absl::string_view ns) {
     if (!error_.ok()) return false;
+    // A batch is nearly always for one namespace: validate each new one once.
+    if (!checked_.empty() && ns == checked_) return true;
     error_ = ValidateNamespace(ns);
+    if (error_.ok()) checked_ = std::string(ns);
     return error_.ok();
   }
   void Remember(const rocksdb::Status& s) {
@@ -46,6 +53,9 @@ class RocksStateBatch : public StateBatch {
   }
 
   rocksdb::ColumnFamilyHandle* const family_;
+  // prefix_: what StateKey puts between the namespace and the key.
+  const std::string prefix_ = StateKey("", "");
+  std::string checked_;  // the last namespace found valid (never empty once set)
   rocksdb::WriteBatch batch_;
   absl::Status error_;
 };
@@ -57,14 +67,35 @@ std::unique_ptr<StateBatch> RocksStateStore::NewBatch() {
 }
 
 absl::Status RocksStateStore::Commit(std::unique_ptr<StateBatch> batch, bool sync) {
+  rocksdb::WriteOptions options;
+  options.sync = sync;
+  return Write(std::move(batch), options);
+}
+
+absl::Status RocksStateStore::CommitUnlogged(std::unique_ptr<StateBatch> batch) {
+  rocksdb::WriteOptions options;
+  // No WAL: the memtable holds the batch whole, and a flush writes whole memtables, so a
+  // crash loses whole batches since the last flush, never part of one. RocksDB flushes
+  // such data when the database closes (avoid_flush_during_shutdown stays false).
+  options.disableWAL = true;
+  return Write(std::move(batch), options);
+}
+
+absl::Status RocksStateStore::Persist() {
+  if (!h_->writable()) return h_->RefuseWrite("persist projection state");
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  return h_->FromRocks(h_->db->Flush(options, h_->projections), "persist projection state");
+}
+
+absl::Status RocksStateStore::Write(std::unique_ptr<StateBatch> batch,
+                                    const rocksdb::WriteOptions& options) {
   if (!h_->writable()) return h_->RefuseWrite("projection state commit");
   auto* rocks_batch = dynamic_cast<RocksStateBatch*>(batch.get());
   if (rocks_batch == nullptr) {
     return absl::InvalidArgumentError("the state batch was not made by this store's NewBatch");
   }
   RETURN_IF_ERROR(rocks_batch->error());
-  rocksdb::WriteOptions options;
-  options.sync = sync;
   return h_->FromRocks(h_->db->Write(options, rocks_batch->batch()), "commit projection state");
 }
 

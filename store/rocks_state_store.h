@@ -24,6 +24,8 @@ class RocksStateStore : public StateStore {
 
   std::unique_ptr<StateBatch> NewBatch() override;
   absl::Status Commit(std::unique_ptr<StateBatch> batch, bool sync) override;
+  absl::Status CommitUnlogged(std::unique_ptr<StateBatch> batch) override;
+  absl::Status Persist() override;
   absl::StatusOr<std::optional<std::string>> Get(absl::string_view ns,
                                                  absl::string_view key) const override;
   absl::Status ScanPrefix(
@@ -36,6 +38,8 @@ class RocksStateStore : public StateStore {
   absl::Status SetMeta(absl::string_view name, absl::string_view value) override;
 
  private:
+  absl::Status Write(std::unique_ptr<StateBatch> batch, const rocksdb::WriteOptions& options);
+
   RocksHandles* const h_;
 };
 
