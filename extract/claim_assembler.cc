@@ -19,8 +19,12 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "base/civil_date.h"
+#include "extract/gazetteer.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "unicode/uchar.h"
+#include "unicode/uscript.h"
+#include "unicode/utf8.h"
 
 namespace claimline::extract {
 namespace {
@@ -241,6 +245,9 @@ struct ArticleState {
   };
   std::vector<Known> history;
   absl::flat_hash_map<std::string, std::pair<int, const v1::EntityRef*>> frequency;
+  // unknown_frequency: mentions so far of each name the gazetteer does not know, by key.
+  // (mentions, first sentence): ties go to the name told first (in the title).
+  absl::flat_hash_map<std::string, std::pair<int, uint32_t>> unknown_frequency;
   std::deque<v1::EntityRef> owned;  // stable storage for refs that are not mentions
   std::vector<Pending> claims;
   // short_names: short forms of known entities mentioned so far (ShortKey → the mention).
@@ -648,6 +655,7 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
       for (int pass = 0; pass < 2; ++pass) {
         const bool want_typed = one_sentence_at_a_time ? pass == 0 : typed;
         if (pass == 1 && (!one_sentence_at_a_time || !untyped)) break;
+        if (!want_typed && !one_sentence_at_a_time) break;  // below: the whole window at once
         for (size_t i = end; i-- > begin;) {
           const ArticleState::Known& k = state_.history[i];
           if (!(want_typed ? typed_ok(*k.ref) : untyped_ok(*k.ref, k.product))) continue;
@@ -667,7 +675,32 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
   } else {
     if (const v1::EntityRef* r = scan(true, false)) return r;
     if (untyped) {
-      if (const v1::EntityRef* r = scan(false, false)) return r;
+      // Unknown names of the window: the one the article names most ("Grifols" five times
+      // before "España" once), the most recent of those.
+      const ArticleState::Known* best = nullptr;
+      std::pair<int, int64_t> best_rank;  // (mentions, -first sentence)
+      for (size_t i = state_.history.size(); i-- > 0;) {
+        const ArticleState::Known& k = state_.history[i];
+        if (k.sentence + kAnaphorSentences < si) break;
+        if (!untyped_ok(*k.ref, k.product)) continue;
+        auto f = state_.unknown_frequency.find(KeyOf(*k.ref));
+        std::pair<int, int64_t> rank = {0, -static_cast<int64_t>(k.sentence)};
+        if (f != state_.unknown_frequency.end()) {
+          rank = {f->second.first, -static_cast<int64_t>(f->second.second)};
+        }
+        if (best == nullptr || rank > best_rank) {
+          best = &k;
+          best_rank = rank;
+        }
+      }
+      const int best_count = best_rank.first;
+      if (best != nullptr) {
+        if (explain_) {
+          *how = absl::StrCat("unknown name named most (", best_count, " times), ",
+                              si - best->sentence, " sentence(s) back");
+        }
+        return best->ref;
+      }
     }
   }
   // Else the article's most frequent entity of the type so far.
@@ -1226,8 +1259,12 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       // Within a tier: known entities before unknown names; agent-marked names first; for
       // kinds with an object, names before the trigger (the subject precedes the verb in
       // SVO and SOV alike, "X 发布的 Y"); names before anaphors ("the stock of X").
-      int sub = (e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED ? 8 : 0) + (agent ? 0 : 4) +
-                (objectful && !before ? 2 : 0) + (e.pseudo && !e.pronoun ? 1 : 0);
+      // An unknown name after the verb of an SVO sentence is rather a place or a complement
+      // ("…invertirá 400 millones en su planta de Barcelona").
+      const bool unknown = e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED;
+      int sub = (unknown ? 8 : 0) + (agent ? 0 : 4) +
+                ((objectful || (unknown && !t_.verb_final)) && !before ? 2 : 0) +
+                (e.pseudo && !e.pronoun ? 1 : 0);
       // Outside its sub-clause, the first name is the likelier subject (the nearest is
       // often an apposition or an object: "Northwind, Acme's largest customer, plans to
       // spend…"); within it, the nearest.
@@ -1587,14 +1624,27 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
   AddPending(std::move(p));
 }
 
+// Rounded: one exact figure is the other cut to a whole number, as headlines tell it
+// ("shares jump 9%" over "rose 9.2% on Thursday").
+bool Rounded(const v1::Quantity& x, const v1::Quantity& y) {
+  auto exact = [](const v1::Quantity& q) {
+    return q.has_low() && q.has_high() && q.low() == q.high() && q.low() > 0;
+  };
+  if (!exact(x) || !exact(y) || x.low() == y.low()) return false;
+  const double whole = std::min(x.low(), y.low()), precise = std::max(x.low(), y.low());
+  return whole == std::floor(whole) && precise != std::floor(precise) && precise - whole < 1;
+}
+
 // QuantitiesCompatible: the same figure told twice (bounds equal within 2%, an open bound
-// open in both), or one telling without a figure. Overlap is not enough: "more than 6%"
-// and "more than 11%" are two claims.
-bool QuantitiesCompatible(const v1::Claim& a, const v1::Claim& b) {
+// open in both), or one telling without a figure; with `rounding`, also a whole percentage
+// and the precise one it cuts (Rounded). Overlap is not enough: "more than 6%" and "more
+// than 11%" are two claims.
+bool QuantitiesCompatible(const v1::Claim& a, const v1::Claim& b, bool rounding) {
   if (!a.has_quantity() || !b.has_quantity()) return true;
   const v1::Quantity& x = a.quantity();
   const v1::Quantity& y = b.quantity();
   if (x.unit() != y.unit()) return false;
+  if (rounding && x.unit() == "percent" && Rounded(x, y)) return true;
   auto same = [](bool hx, double vx, bool hy, double vy) {
     if (hx != hy) return false;
     return !hx || std::fabs(vx - vy) <= 0.02 * std::max(std::fabs(vx), std::fabs(vy));
@@ -1640,7 +1690,10 @@ void Assembly::AddPending(Pending p) {
     if (!k.object_key.empty() && !p.object_key.empty() && k.object_key != p.object_key) continue;
     if (x.direction() != y.direction()) continue;
     if ((x.modality() == v1::MODALITY_NEGATED) != (y.modality() == v1::MODALITY_NEGATED)) continue;
-    if (!QuantitiesCompatible(x, y) || !DatesCompatible(x, y)) continue;
+    // An undated telling (a headline) may round the figure of the dated one.
+    if (!QuantitiesCompatible(x, y, !x.has_when() || !y.has_when()) || !DatesCompatible(x, y)) {
+      continue;
+    }
     auto info = [](const Pending& q) {
       return (q.claim.has_quantity() ? 8 : 0) + q.date_rank * 2 + (q.object_key.empty() ? 0 : 1);
     };
@@ -1691,7 +1744,11 @@ void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
       continue;
     }
     seen.push_back({m.begin, &m.ref, ProductLike(m.ref, m.end)});
-    if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
+      auto [slot, fresh] = state_.unknown_frequency.try_emplace(KeyOf(m.ref), 0, si);
+      ++slot->second.first;
+      continue;
+    }
     // Short forms later mentions may use: a person's last word, an organization's first.
     std::vector<absl::string_view> words =
         absl::StrSplit(m.ref.text(), absl::ByAnyChar(" -"), absl::SkipEmpty());
@@ -1745,6 +1802,239 @@ std::vector<v1::Claim> Assembly::Run() {
   std::vector<v1::Claim> out;
   out.reserve(state_.claims.size());
   for (Pending& p : state_.claims) out.push_back(std::move(p.claim));
+  return out;
+}
+
+// Names in scripts without capitals (Han, Katakana, Hangul) that the gazetteer does not
+// know: the entity recognizer finds unknown names by capitals, which these scripts lack,
+// so they are read here from where a subject stands and from repetition. In a sentence,
+// a run of such letters (between spaces, punctuation, digits, other scripts, and any
+// mention or lexicon phrase) gives
+//   - at the start of its clause: its longest prefix that the article repeats most often
+//     ("대한항공은 …" → 대한항공, written five times);
+//   - right before a trigger, a change word, an agent marker, a date or a figure: its
+//     longest suffix the article repeats most often ("企业摩尔线程6月10日发布" → 摩尔线程);
+//   - right before an agent marker ("ラピダスは"), the whole run of 3 to 8 letters even when
+//     told once.
+// A candidate must be repeated (twice in the article) and in its title (first line), and
+// be no part of a lexicon phrase, except in the last case. Linear in
+// the article up to kMaxUncasedBytes, whose repetition counts are capped; longer articles
+// get none.
+constexpr size_t kMaxUncasedBytes = 64 * 1024;
+constexpr size_t kMaxUncasedLetters = 8;
+constexpr size_t kMaxUncasedCounts = 512;
+
+bool UncasedLetter(UChar32 c) {
+  if (c == 0x30FC) return true;  // the Katakana prolonged sound mark
+  if (c < 0x1100 || !u_isalpha(c)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return U_SUCCESS(status) &&
+         (script == USCRIPT_HAN || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL);
+}
+
+size_t Chars(absl::string_view w) {
+  size_t n = 0;
+  for (char ch : w) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+bool UncasedPunctuation(UChar32 c) {
+  return c == ',' || c == ';' || c == ':' || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+         c == 0x3001 || c == 0x3002 || c == '(' || c == 0xFF08 || c == 0x300C || c == 0x201C ||
+         c == '"';
+}
+
+std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const NormalizedText& text,
+                                               absl::Span<const SentenceMentions> sentences,
+                                               absl::Span<const PhraseHit> hits, bool explain) {
+  std::vector<SentenceMentions> out(sentences.begin(), sentences.end());
+  const absl::string_view o = text.original;
+  if (o.size() > kMaxUncasedBytes) return out;
+  // Quick exit: no letter of these scripts at all.
+  bool any = false;
+  for (size_t i = 0; i < o.size() && !any; ++i) {
+    any = static_cast<unsigned char>(o[i]) >= 0xE1 && static_cast<unsigned char>(o[i]) <= 0xED;
+  }
+  if (!any) return out;
+  // Lexicon phrases of this assembler: blocked; triggers, change words, agent markers: stops.
+  std::vector<std::pair<uint32_t, uint32_t>> blocked;
+  std::vector<uint32_t> stops, agents, breaks;
+  for (const PhraseHit& h : hits) {
+    if (h.cls == PhraseClass::kEntity) continue;
+    const bool assembler = h.cls == PhraseClass::kTrigger || h.cls == PhraseClass::kDirection ||
+                           h.cls == PhraseClass::kModality || h.cls == PhraseClass::kCue;
+    if (assembler && (h.payload >> kIndexBits) != t.tag) continue;  // another language's
+    const uint32_t b = text.OriginalBegin(h.begin), e = text.OriginalEnd(h.end);
+    blocked.push_back({b, e});
+    if (!assembler) continue;
+    const uint32_t index = h.payload & kIndexMask;
+    if (index >= t.phrases.size()) continue;
+    const Tables::Phrase& p = t.phrases[index];
+    if (h.cls == PhraseClass::kTrigger || h.cls == PhraseClass::kDirection) stops.push_back(b);
+    if (h.cls == PhraseClass::kCue) {
+      const Tables::Cue& cue = t.cues[p.item];
+      if (cue.type == v1::CUE_TYPE_AGENT_MARKER && cue.subject_before) agents.push_back(b);
+      if (cue.type == v1::CUE_TYPE_CLAUSE_BREAK) breaks.push_back(e);
+    }
+  }
+  for (const SentenceMentions& s : sentences) {
+    for (const EntityMention& m : s.entities) blocked.push_back({m.begin, m.end});
+    for (const DateMention& d : s.dates) {
+      blocked.push_back({d.begin, d.end});
+      stops.push_back(d.begin);
+    }
+    for (const QuantityMention& q : s.quantities) {
+      blocked.push_back({q.begin, q.end});
+      stops.push_back(q.begin);
+    }
+  }
+  std::sort(blocked.begin(), blocked.end());
+  std::sort(stops.begin(), stops.end());
+  std::sort(agents.begin(), agents.end());
+  std::sort(breaks.begin(), breaks.end());
+  auto contains = [](const std::vector<uint32_t>& v, uint32_t x) {
+    return std::binary_search(v.begin(), v.end(), x);
+  };
+  std::vector<std::string> glued_agents;
+  for (uint32_t index : t.glued) {
+    const Tables::Phrase& p = t.phrases[index];
+    const Tables::Cue& cue = t.cues[p.item];
+    if (cue.type == v1::CUE_TYPE_AGENT_MARKER && cue.subject_before) glued_agents.push_back(p.text);
+  }
+  auto agent_at = [&](uint32_t pos) {
+    if (contains(agents, pos)) return true;
+    for (const std::string& g : glued_agents) {
+      if (absl::StartsWith(o.substr(pos), g)) return true;
+    }
+    return false;
+  };
+  absl::flat_hash_map<std::string, int> counts;
+  auto count = [&](absl::string_view w) -> int {
+    auto it = counts.find(w);
+    if (it != counts.end()) return it->second;
+    if (counts.size() >= kMaxUncasedCounts) return 0;
+    int n = 0;
+    for (size_t at = o.find(w); at != absl::string_view::npos && n < 8;
+         at = o.find(w, at + w.size())) {
+      ++n;
+    }
+    counts.emplace(std::string(w), n);
+    return n;
+  };
+  // A repeated name is one the article is about: its title (first line) names it too, and
+  // it is no part of a lexicon phrase ("公司" of "该公司").
+  const absl::string_view title =
+      sentences.empty() ? absl::string_view() : o.substr(0, o.find('\n'));
+  absl::flat_hash_map<std::string, bool> titled_cache;
+  auto titled = [&](absl::string_view w) {
+    auto it = titled_cache.find(w);
+    if (it != titled_cache.end()) return it->second;
+    bool ok = absl::StrContains(title, w);
+    for (size_t i = 0; ok && i < t.phrases.size(); ++i) {
+      if (absl::StrContains(t.phrases[i].text, w)) ok = false;
+    }
+    titled_cache.emplace(std::string(w), ok);
+    return ok;
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(o.data());
+  for (SentenceMentions& s : out) {
+    std::vector<EntityMention> found;
+    size_t bi =
+        std::lower_bound(blocked.begin(), blocked.end(), std::make_pair(s.begin, uint32_t{0})) -
+        blocked.begin();
+    if (bi > 0) --bi;
+    bool clause_start = true;
+    int32_t i = static_cast<int32_t>(s.begin);
+    const int32_t end = static_cast<int32_t>(std::min<size_t>(s.end, o.size()));
+    while (i < end) {
+      while (bi < blocked.size() && blocked[bi].second <= static_cast<uint32_t>(i)) ++bi;
+      if (bi < blocked.size() && blocked[bi].first <= static_cast<uint32_t>(i)) {
+        i = static_cast<int32_t>(blocked[bi].second);
+        clause_start = contains(breaks, static_cast<uint32_t>(i));
+        continue;
+      }
+      int32_t next = i;
+      UChar32 c;
+      U8_NEXT(bytes, next, end, c);
+      if (!UncasedLetter(c)) {
+        if (UncasedPunctuation(c)) {
+          clause_start = true;
+        } else if (c != ' ' && c != 0x3000 && c != 0x300C && c != 0x300D) {
+          clause_start = false;
+        }
+        i = next;
+        continue;
+      }
+      // A run of letters, up to a blocked span or another character.
+      std::vector<uint32_t> starts;  // byte offset of each letter, then the run's end
+      int32_t j = i;
+      while (j < end) {
+        if (bi < blocked.size() && blocked[bi].first <= static_cast<uint32_t>(j)) break;
+        int32_t k = j;
+        UChar32 d;
+        U8_NEXT(bytes, k, end, d);
+        if (!UncasedLetter(d)) break;
+        starts.push_back(static_cast<uint32_t>(j));
+        j = k;
+      }
+      const uint32_t run_end = static_cast<uint32_t>(j);
+      starts.push_back(run_end);
+      const size_t n = starts.size() - 1;
+      uint32_t after = run_end;
+      while (after < static_cast<uint32_t>(end) && o[after] == ' ') ++after;
+      const bool initial = clause_start;
+      const bool before_stop = contains(stops, after) || agent_at(run_end);
+      clause_start = false;
+      i = j;
+      if (n < 2) continue;
+      uint32_t best_b = 0, best_e = 0;
+      int best_count = 0;
+      size_t best_score = 0;
+      std::string why;
+      auto consider = [&](uint32_t b, uint32_t e, const char* how) {
+        const absl::string_view w = o.substr(b, e - b);
+        const int k = count(w);
+        if (k < 2 || !titled(w)) return;
+        // Repeated most and longest: occurrences times letters ("대한항공" told five times
+        // beats "항공" told eight times, and "대한항공은" told twice).
+        const size_t letters = Chars(w);
+        if (k * letters > best_score || (k * letters == best_score && e - b > best_e - best_b)) {
+          best_b = b;
+          best_e = e;
+          best_count = k;
+          best_score = k * letters;
+          why = how;
+        }
+      };
+      const size_t longest = std::min(n, kMaxUncasedLetters);
+      for (size_t len = 2; len <= longest; ++len) {
+        if (initial) consider(starts[0], starts[len], "at a clause start, repeated");
+        if (before_stop) consider(starts[n - len], run_end, "before the verb, repeated");
+      }
+      if (best_count == 0 && agent_at(run_end) && n >= 3 && n <= kMaxUncasedLetters) {
+        best_b = starts[0];
+        best_e = run_end;
+        why = "marked as the agent";
+      }
+      if (best_e == 0) continue;
+      EntityMention m;
+      m.begin = best_b;
+      m.end = best_e;
+      const std::string surface(o.substr(best_b, best_e - best_b));
+      m.ref.set_text(surface);
+      m.ref.set_key(Gazetteer::Key(surface));
+      if (explain) {
+        m.explain.push_back(absl::StrCat("entity: unknown name \"", surface, "\" (", why, ")"));
+      }
+      found.push_back(std::move(m));
+    }
+    if (found.empty()) continue;
+    for (EntityMention& m : found) s.entities.push_back(std::move(m));
+    std::stable_sort(
+        s.entities.begin(), s.entities.end(),
+        [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
+  }
   return out;
 }
 
@@ -1912,7 +2202,9 @@ std::vector<v1::Claim> ClaimAssembler::Assemble(const NormalizedText& text,
                                                 absl::Span<const SentenceMentions> sentences,
                                                 absl::Span<const PhraseHit> hits,
                                                 absl::CivilDay published, bool explain) const {
-  Assembly assembly(*tables_, text, sentences, hits, published, explain);
+  const std::vector<SentenceMentions> named =
+      WithUncasedNames(*tables_, text, sentences, hits, explain);
+  Assembly assembly(*tables_, text, named, hits, published, explain);
   return assembly.Run();
 }
 

@@ -147,10 +147,12 @@ Words Tokenize(const NormalizedText& text, absl::Span<const NormalizedRange> sen
           j = n2;
           continue;
         }
-        // Internal apostrophe or hyphen followed by a letter: "o'brien", "jen-hsun".
+        // Internal apostrophe or hyphen followed by a letter: "o'brien", "jen-hsun"; a
+        // hyphen before the digits of a model name: "rx-2", "c-390".
         if ((t[j] == '\'' || t[j] == '-') && j + 1 < end) {
           size_t n3;
-          if (class_at(j + 1, &n3) == 1) {
+          const int k3 = class_at(j + 1, &n3);
+          if (k3 == 1 || (k3 == 2 && t[j] == '-' && tok.has_letter)) {
             j = j + 1;
             continue;
           }

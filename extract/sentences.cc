@@ -3,11 +3,13 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "unicode/dtptngen.h"
 #include "unicode/locid.h"
 #include "unicode/uchar.h"
 #include "unicode/unistr.h"
@@ -197,6 +199,19 @@ class Reader {
 // inner full stop ("z." of "z.B.") suppresses only as part of the longer one.
 bool Suppressed(absl::string_view text, size_t line_begin, size_t dot,
                 const Abbreviations& abbreviations) {
+  if (abbreviations.dotted_day && dot > line_begin) {
+    // "am 11. März": a day of the month written as an ordinal.
+    size_t digits = 0;
+    while (digits < 3 && dot - digits > line_begin && text[dot - digits - 1] >= '0' &&
+           text[dot - digits - 1] <= '9') {
+      ++digits;
+    }
+    const size_t at = dot - digits;
+    if ((digits == 1 || digits == 2) &&
+        (at == line_begin || text[at - 1] == ' ' || text[at - 1] == '(' || text[at - 1] == '\t')) {
+      return true;
+    }
+  }
   if (abbreviations.full.empty()) return false;
   size_t start = dot;
   while (start > line_begin && text[start - 1] != ' ' && text[start - 1] != '\t' &&
@@ -354,6 +369,19 @@ Abbreviations Abbreviations::Load(absl::string_view language) {
   }
   for (const std::string& s : a.all) {
     if (!a.prefixes.contains(s)) a.full.insert(s);
+  }
+  // The day of the month in CLDR's day-and-month pattern ("d. MMMM" in de, fi, da, nb).
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(
+      icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      U_SUCCESS(status) ? icu::DateTimePatternGenerator::createInstance(locale, status) : nullptr);
+  if (U_SUCCESS(status) && generator != nullptr) {
+    std::string pattern;
+    generator->getBestPattern(icu::UnicodeString("dMMMM"), status).toUTF8String(pattern);
+    const size_t d = pattern.find('d');
+    a.dotted_day = U_SUCCESS(status) && d != std::string::npos && d + 1 < pattern.size() &&
+                   pattern[d + 1] == '.';
   }
   return a;
 }

@@ -41,6 +41,9 @@ struct Abbreviations {
   // An abbreviation that is the start of longer ones up to an inner full stop ("z." of
   // "z.B."): suppresses only when one of those follows.
   absl::flat_hash_map<std::string, std::vector<std::string>> prefixes;
+  // CLDR writes the day of the month as an ordinal with a full stop ("11. März", "3. maaliskuuta"):
+  // a one- or two-digit number with a full stop then does not end a sentence.
+  bool dotted_day = false;
 
   static Abbreviations Load(absl::string_view language);
 };

@@ -133,6 +133,17 @@ std::vector<std::string> IcuSentences(const std::string& lang, const std::string
   return out;
 }
 
+// Where ICU's rules cut a German date ("Am 3. | März"), CLDR's day-and-month pattern
+// ("d. MMMM") says the day is an ordinal: the sentence goes on. Only 1-2 digits.
+TEST(SentenceSplitterTest, KeepsAnOrdinalDayOfTheMonthInItsSentence) {
+  EXPECT_EQ(SplitText("de", "Am 3. März war es so. Vw legt am 11. März vor."),
+            (std::vector<std::string>{"Am 3. März war es so.", "Vw legt am 11. März vor."}));
+  EXPECT_EQ(SplitText("de", "Im Jahr 2024. Danach nicht."),
+            (std::vector<std::string>{"Im Jahr 2024.", "Danach nicht."}));
+  EXPECT_EQ(SplitText("en", "He was 3. March came."),
+            (std::vector<std::string>{"He was 3.", "March came."}));
+}
+
 TEST(SentenceSplitterTest, AgreesWithIcuBreakIterator) {
   std::vector<std::pair<std::string, std::string>> samples = {
       {"en",
@@ -148,7 +159,7 @@ TEST(SentenceSplitterTest, AgreesWithIcuBreakIterator) {
       {"hi", "कंपनी ने मॉडल जारी किया। शेयर 16.9% गिर गए। क्यों? पता नहीं।"},
       {"de",
        "Die Aktie fiel um 3 Prozent. Dr. Müller sagte z. B. nichts. Ende. Er kam z.B. "
-       "heute. Am 3. März war es so."},
+       "heute."},
       {"en",
        "The U.S. Army said so. It closed at 5 p.m. The next day, No. 5 won. Acme Inc. The "
        "end... Really? Yes!! \"Quoted.\" (Paren.) 'Single.' Next. A.B. Smith spoke. I.e. "
