@@ -46,8 +46,9 @@ struct CatchUpProgress {
 
 struct CatchUpOptions {
   // chunk_events: events per StateBatch. Bigger chunks rewrite a hot cluster's summary
-  // less often; the overlay of a chunk is held in memory. Default: 4096.
-  uint64_t chunk_events = 4096;
+  // less often; the overlay of a chunk is held in memory, bounded by chunk_bytes (a
+  // replay's chunks usually end there). Default: 16384 (4096 replayed ~12% slower).
+  uint64_t chunk_events = 16384;
   // chunk_bytes: a chunk ends early when its changes exceed this. Default: 64 MiB.
   size_t chunk_bytes = 64 << 20;
   // progress: called after each committed chunk. Default: none.

@@ -10,9 +10,14 @@
 namespace claimline::store {
 namespace {
 
+// kMaxSpareBatchBytes: a committed batch up to this size is kept for the next NewBatch.
+constexpr size_t kMaxSpareBatchBytes = size_t{256} << 20;
+
 class RocksStateBatch : public StateBatch {
  public:
-  explicit RocksStateBatch(rocksdb::ColumnFamilyHandle* family) : family_(family) {}
+  // `batch` must be empty; it is reused from an earlier commit when there was one.
+  RocksStateBatch(rocksdb::ColumnFamilyHandle* family, std::unique_ptr<rocksdb::WriteBatch> batch)
+      : family_(family), batch_(std::move(batch)) {}
 
   void Put(absl::string_view ns, absl::string_view key, absl::string_view value) override {
     if (!Check(ns)) return;
@@ -20,22 +25,28 @@ class RocksStateBatch : public StateBatch {
     const rocksdb::Slice parts[3] = {ToSlice(ns), ToSlice(prefix_), ToSlice(key)};
     const rocksdb::Slice value_slice = ToSlice(value);
     Remember(
-        batch_.Put(family_, rocksdb::SliceParts(parts, 3), rocksdb::SliceParts(&value_slice, 1)));
+        batch_->Put(family_, rocksdb::SliceParts(parts, 3), rocksdb::SliceParts(&value_slice, 1)));
   }
   void Delete(absl::string_view ns, absl::string_view key) override {
     if (!Check(ns)) return;
-    Remember(batch_.Delete(family_, ToSlice(StateKey(ns, key))));
+    Remember(batch_->Delete(family_, ToSlice(StateKey(ns, key))));
   }
   void SetCheckpoint(absl::string_view ns, uint64_t sequence) override {
     if (!Check(ns)) return;
     const std::array<char, 8> value = EncodeBigEndian64(sequence);
-    Remember(batch_.Put(family_, ToSlice(CheckpointKey(ns)), ToSlice(value)));
+    Remember(batch_->Put(family_, ToSlice(CheckpointKey(ns)), ToSlice(value)));
   }
-  size_t ApproximateBytes() const override { return batch_.GetDataSize(); }
+  size_t ApproximateBytes() const override { return batch_->GetDataSize(); }
 
   // error: the first problem met while building the batch (then nothing is written).
   const absl::Status& error() const { return error_; }
-  rocksdb::WriteBatch* batch() { return &batch_; }
+  rocksdb::WriteBatch* batch() { return batch_.get(); }
+  // Release: the WriteBatch, cleared, for the next NewBatch (its buffer is kept: a
+  // chunk's batch is tens of MB, and a fresh one would grow and fault in its pages again).
+  std::unique_ptr<rocksdb::WriteBatch> Release() {
+    batch_->Clear();
+    return std::move(batch_);
+  }
 
  private:
   bool Check(absl::string_view ns) {
@@ -56,14 +67,20 @@ class RocksStateBatch : public StateBatch {
   // prefix_: what StateKey puts between the namespace and the key.
   const std::string prefix_ = StateKey("", "");
   std::string checked_;  // the last namespace found valid (never empty once set)
-  rocksdb::WriteBatch batch_;
+  std::unique_ptr<rocksdb::WriteBatch> batch_;
   absl::Status error_;
 };
 
 }  // namespace
 
 std::unique_ptr<StateBatch> RocksStateStore::NewBatch() {
-  return std::make_unique<RocksStateBatch>(h_->projections);
+  std::unique_ptr<rocksdb::WriteBatch> batch;
+  {
+    absl::MutexLock lock(&spare_mu_);
+    batch = std::move(spare_);
+  }
+  if (batch == nullptr) batch = std::make_unique<rocksdb::WriteBatch>();
+  return std::make_unique<RocksStateBatch>(h_->projections, std::move(batch));
 }
 
 absl::Status RocksStateStore::Commit(std::unique_ptr<StateBatch> batch, bool sync) {
@@ -96,7 +113,13 @@ absl::Status RocksStateStore::Write(std::unique_ptr<StateBatch> batch,
     return absl::InvalidArgumentError("the state batch was not made by this store's NewBatch");
   }
   RETURN_IF_ERROR(rocks_batch->error());
-  return h_->FromRocks(h_->db->Write(options, rocks_batch->batch()), "commit projection state");
+  const rocksdb::Status s = h_->db->Write(options, rocks_batch->batch());
+  if (rocks_batch->batch()->GetDataSize() <= kMaxSpareBatchBytes) {
+    std::unique_ptr<rocksdb::WriteBatch> spare = rocks_batch->Release();
+    absl::MutexLock lock(&spare_mu_);
+    spare_ = std::move(spare);
+  }
+  return h_->FromRocks(s, "commit projection state");
 }
 
 absl::StatusOr<std::optional<std::string>> RocksStateStore::Get(absl::string_view ns,

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "rocksdb/write_batch.h"
 #include "store/event_log.h"
 #include "store/rocks_handles.h"
 
@@ -41,6 +44,9 @@ class RocksStateStore : public StateStore {
   absl::Status Write(std::unique_ptr<StateBatch> batch, const rocksdb::WriteOptions& options);
 
   RocksHandles* const h_;
+  // spare_: the last committed WriteBatch, cleared, reused by NewBatch.
+  absl::Mutex spare_mu_;
+  std::unique_ptr<rocksdb::WriteBatch> spare_ ABSL_GUARDED_BY(spare_mu_);
 };
 
 }  // namespace claimline::store
