@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
@@ -136,7 +139,19 @@ absl::StatusOr<std::unique_ptr<LanguagePipeline>> BuildLanguage(const LangSource
   auto lang = std::make_unique<LanguagePipeline>();
   lang->tag = tag;
   lang->full = data.full;
-  ASSIGN_OR_RETURN(lang->values, ValueRecognizer::Create(tag, data.values));
+  absl::StatusOr<std::unique_ptr<ValueRecognizer>> values =
+      ValueRecognizer::Create(tag, data.values);
+  if (!values.ok()) {
+    // Name the file(s) the bad entry came from (a language may inherit another's values).
+    std::vector<std::string> files;
+    for (const std::string& file : data.files) {
+      if (absl::EndsWith(file, "/values.textproto")) files.push_back(file);
+    }
+    return absl::Status(values.status().code(),
+                        absl::StrCat(files.empty() ? tag : absl::StrJoin(files, " + "), ": ",
+                                     values.status().message()));
+  }
+  lang->values = *std::move(values);
   ASSIGN_OR_RETURN(lang->assembler, ClaimAssembler::Create(tag, data.claims, data.claims_source));
   lang->entities = std::make_unique<EntityRecognizer>(gazetteer, tag);
   ASSIGN_OR_RETURN(lang->splitter, SentenceSplitter::Create(tag));

@@ -6,6 +6,7 @@
 
 #include "projections/figures.h"
 #include "projections/keys.h"
+#include "projections/time_buckets.h"
 
 namespace claimline::projections {
 namespace {
@@ -35,23 +36,6 @@ void CountModality(v1::Modality m, int delta, v1::ClusterSummary& s) {
 }
 
 bool HasWhen(const v1::Attestation& a) { return !a.claim().when().from().empty(); }
-
-int GranularityRank(v1::Granularity g) {
-  switch (g) {
-    case v1::GRANULARITY_DAY:
-      return 1;
-    case v1::GRANULARITY_WEEK:
-      return 2;
-    case v1::GRANULARITY_MONTH:
-      return 3;
-    case v1::GRANULARITY_QUARTER:
-      return 4;
-    case v1::GRANULARITY_YEAR:
-      return 5;
-    default:
-      return 9;
-  }
-}
 
 template <typename Repeated, typename Pred>
 void EraseIf(Repeated& list, Pred pred) {
@@ -371,7 +355,7 @@ int SideOf(const v1::ClusterSummary& s, const v1::Attestation& a) {
 const v1::WhenStat* DisplayWhen(const v1::ClusterSummary& s) {
   const v1::WhenStat* best = nullptr;
   auto key = [](const v1::WhenStat& w) {
-    const bool vague = GranularityRank(w.granularity()) == 9;
+    const bool vague = GranularityRank(w.granularity()) == kVagueGranularityRank;
     // Larger is better: non-vague, more attestations, finer, earlier.
     return std::make_tuple(!vague, w.attestations(), -GranularityRank(w.granularity()));
   };

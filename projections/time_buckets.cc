@@ -9,24 +9,7 @@
 namespace claimline::projections {
 namespace {
 
-// Rank of a granularity or bucket size: finer is smaller. Vague and unknown rank last.
-int Rank(v1::Granularity g) {
-  switch (g) {
-    case v1::GRANULARITY_DAY:
-      return 1;
-    case v1::GRANULARITY_WEEK:
-      return 2;
-    case v1::GRANULARITY_MONTH:
-      return 3;
-    case v1::GRANULARITY_QUARTER:
-      return 4;
-    case v1::GRANULARITY_YEAR:
-      return 5;
-    default:
-      return 99;
-  }
-}
-
+// Rank of a bucket size, on the scale of GranularityRank.
 int Rank(Bucket b) {
   switch (b) {
     case v1::ProjectionRules::DAY:
@@ -102,6 +85,23 @@ std::pair<absl::CivilDay, absl::CivilDay> IntervalAt(absl::CivilDay d, v1::Granu
 
 }  // namespace
 
+int GranularityRank(v1::Granularity g) {
+  switch (g) {
+    case v1::GRANULARITY_DAY:
+      return 1;
+    case v1::GRANULARITY_WEEK:
+      return 2;
+    case v1::GRANULARITY_MONTH:
+      return 3;
+    case v1::GRANULARITY_QUARTER:
+      return 4;
+    case v1::GRANULARITY_YEAR:
+      return 5;
+    default:
+      return kVagueGranularityRank;
+  }
+}
+
 absl::CivilDay BucketStart(absl::CivilDay day, Bucket bucket) {
   switch (bucket) {
     case v1::ProjectionRules::DAY:
@@ -139,7 +139,7 @@ Placement Place(const v1::ValidTime& when, absl::string_view published,
   std::optional<absl::CivilDay> from = Parse(when.from());
   std::optional<absl::CivilDay> to = Parse(when.to());
   if (from && (!to || *to < *from)) to = from;
-  if (from && Rank(when.granularity()) <= Rank(bucket)) {
+  if (from && GranularityRank(when.granularity()) <= Rank(bucket)) {
     p.pinned = true;
     p.bucket = Iso(BucketStart(*from, bucket));
     return p;
@@ -151,7 +151,7 @@ Placement Place(const v1::ValidTime& when, absl::string_view published,
     window_to = *to;
     // A coarse date ("Q4 2024") is at home where it starts; a vague window ("recently")
     // where it ends, which is near the publication that it is relative to.
-    const bool coarse = Rank(when.granularity()) != 99;
+    const bool coarse = GranularityRank(when.granularity()) != kVagueGranularityRank;
     p.home = Iso(BucketStart(coarse ? *from : *to, bucket));
   } else if (pub) {
     window_from = *pub - rules.undated_window_days();

@@ -25,6 +25,11 @@ namespace claimline::projections {
 
 using Bucket = v1::ProjectionRules::TimeBucket;
 
+// GranularityRank: how fine a granularity is, finer smaller: day 1, week 2, month 3,
+// quarter 4, year 5; vague and unspecified rank kVagueGranularityRank, after all of them.
+inline constexpr int kVagueGranularityRank = 99;
+int GranularityRank(v1::Granularity g);
+
 // BucketStart: the first day of the bucket containing `day` (weeks start on Monday).
 absl::CivilDay BucketStart(absl::CivilDay day, Bucket bucket);
 // BucketEnd: the last day of the bucket that starts on `start`.

@@ -8,35 +8,13 @@
 #include "extract/claim_json.h"
 #include "projections/cluster_summary.h"
 #include "projections/time_buckets.h"
+#include "tools/render_html.h"
 #include "tools/render_text.h"
 
 namespace claimline::tools {
 namespace {
 
 using extract::JsonString;
-
-std::string Html(absl::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // DateJson: a TimelineJS date with the fields `g` knows.
 std::string DateJson(absl::CivilDay d, v1::Granularity g) {
@@ -91,26 +69,27 @@ std::string TimelineJs(const projections::ProjectionReader& reader, const std::s
     if (s.conflict()) {
       for (const ClusterDetail& d : conflicts) {
         if (d.summary.id() == s.id()) {
-          absl::StrAppend(&text, "<p><strong>Sources disagree:</strong> ", Html(SidesLine(d)),
+          absl::StrAppend(&text, "<p><strong>Sources disagree:</strong> ", HtmlEscape(SidesLine(d)),
                           "</p>");
         }
       }
     }
     std::vector<std::string> sources;
-    for (const auto& x : s.sources()) sources.push_back(Html(SourceTag(x.source(), x.language())));
+    for (const auto& x : s.sources())
+      sources.push_back(HtmlEscape(SourceTag(x.source(), x.language())));
     absl::StrAppend(&text, "<p>", s.articles(),
                     s.articles() == 1 ? " article: " : " articles: ", absl::StrJoin(sources, ", "),
                     "</p>");
-    absl::StrAppend(&event, ", \"text\": {\"headline\": ", JsonString(Html(headline)),
+    absl::StrAppend(&event, ", \"text\": {\"headline\": ", JsonString(HtmlEscape(headline)),
                     ", \"text\": ", JsonString(text), "}");
     absl::StrAppend(&event, ", \"group\": ", JsonString(RenderKind(s.kind())),
                     ", \"unique_id\": ", JsonString(s.id()), "}");
     events.push_back(std::move(event));
   }
   std::string title = absl::StrCat(
-      "{\"text\": {\"headline\": ", JsonString(Html(name)), ", \"text\": ",
+      "{\"text\": {\"headline\": ", JsonString(HtmlEscape(name)), ", \"text\": ",
       JsonString(absl::StrCat("<p>", entries.size(), entries.size() == 1 ? " entry" : " entries",
-                              " from claimline, projection ", Html(reader.ns()), "</p>")),
+                              " from claimline, projection ", HtmlEscape(reader.ns()), "</p>")),
       "}}");
   return absl::StrCat("{\"title\": ", title, ",\n \"events\": [\n  ",
                       absl::StrJoin(events, ",\n  "), "\n]}\n");
