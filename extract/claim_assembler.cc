@@ -269,7 +269,9 @@ class Assembly {
         sentences_(sentences),
         hits_(hits),
         published_(published),
-        explain_(explain) {}
+        explain_(explain) {
+    if (t_.ignore_unknown_names) FindSalientNames();
+  }
 
   std::vector<v1::Claim> Run();
 
@@ -288,6 +290,14 @@ class Assembly {
   void ComputeClauses(std::vector<Anchor>& anchors) const;
   void AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a);
   void Remember(uint32_t si, const SentenceMentions& s);
+  // Ignored: an unknown name a language that capitalizes every noun does not trust
+  // (settings.ignore_unknown_names), unless it is salient: told at least twice, once in
+  // the article's title (first line) — "Lufthansa-Aktie springt…", then "plant Lufthansa".
+  bool Ignored(const v1::EntityRef& r) const {
+    return t_.ignore_unknown_names && r.entity().empty() &&
+           r.type() == v1::ENTITY_TYPE_UNSPECIFIED && !salient_.contains(r.key());
+  }
+  void FindSalientNames();
 
   uint32_t Chars(uint32_t a, uint32_t b) const;
   void CountChars(const SentenceMentions& s);
@@ -306,6 +316,7 @@ class Assembly {
   bool TypeOk(const v1::EntityRef& r, const std::vector<v1::EntityType>& types, bool untyped) const;
   void AddPending(Pending p);
 
+  absl::flat_hash_set<std::string> salient_;  // keys of trusted unknown names (Ignored)
   const Tables& t_;
   const NormalizedText& text_;
   absl::Span<const SentenceMentions> sentences_;
@@ -729,7 +740,7 @@ void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
       auto known = state_.short_names.find(ShortKey(m.ref.text()));
       if (known != state_.short_names.end()) {
         ref = known->second;
-      } else if (t_.ignore_unknown_names) {
+      } else if (Ignored(m.ref)) {
         continue;
       }
     }
@@ -1261,8 +1272,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       // SVO and SOV alike, "X 发布的 Y"); names before anaphors ("the stock of X").
       // An unknown name after the verb of an SVO sentence is rather a place or a complement
       // ("…invertirá 400 millones en su planta de Barcelona").
+      // An anaphor that names an unknown name ("the group", "la compañía") ranks before the
+      // unknown names of the sentence: the article's discourse chose it.
       const bool unknown = e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED;
-      int sub = (unknown ? 8 : 0) + (agent ? 0 : 4) +
+      int sub = (unknown ? (e.pseudo && !e.pronoun ? 6 : 8) : 0) + (agent ? 0 : 4) +
                 ((objectful || (unknown && !t_.verb_final)) && !before ? 2 : 0) +
                 (e.pseudo && !e.pronoun ? 1 : 0);
       // Outside its sub-clause, the first name is the likelier subject (the nearest is
@@ -1337,6 +1350,21 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
                      explain_ ? "the subject of the change in the sentence before" : "", false,
                      /*pseudo=*/true});
         *how = "the subject of the change in the sentence before (ellipsis)";
+        return &extras_.back();
+      }
+    }
+    // A figure with no name in its sentence at all ("The programme cost more than $1
+    // billion", "दवा के विकास पर … खर्च आया"): the subject is left unsaid, as by "the company",
+    // so it is read the way an anaphor is.
+    if (!local_only && subject_kind >= 0 && t_.kinds[subject_kind].quantity_required &&
+        ents_.empty() && extras_.empty()) {
+      std::string back;
+      const v1::EntityRef* ref = ResolveBack(types, si, a.b, untyped, &back);
+      if (ref != nullptr) {
+        extras_.push_back(EntityAt{ref, a.b, a.b,
+                                   explain_ ? absl::StrCat("unsaid subject → ", back) : "", false,
+                                   /*pseudo=*/true});
+        *how = extras_.back().via;
         return &extras_.back();
       }
     }
@@ -1739,10 +1767,7 @@ void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
   };
   std::vector<At> seen;
   for (const EntityMention& m : s.entities) {
-    if (t_.ignore_unknown_names && m.ref.entity().empty() &&
-        m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
-      continue;
-    }
+    if (Ignored(m.ref)) continue;
     seen.push_back({m.begin, &m.ref, ProductLike(m.ref, m.end)});
     if (m.ref.type() == v1::ENTITY_TYPE_UNSPECIFIED) {
       auto [slot, fresh] = state_.unknown_frequency.try_emplace(KeyOf(m.ref), 0, si);
@@ -1769,6 +1794,23 @@ void Assembly::Remember(uint32_t si, const SentenceMentions& s) {
   std::stable_sort(seen.begin(), seen.end(),
                    [](const At& a, const At& b) { return a.pos < b.pos; });
   for (const At& a : seen) state_.history.push_back({a.ref, si, a.product});
+}
+
+void Assembly::FindSalientNames() {
+  const size_t title_end = text_.original.find('\n');
+  absl::flat_hash_map<std::string, std::pair<int, bool>> seen;  // key → (mentions, in title)
+  for (const SentenceMentions& s : sentences_) {
+    for (const EntityMention& m : s.entities) {
+      if (!m.ref.entity().empty() || m.ref.type() != v1::ENTITY_TYPE_UNSPECIFIED) continue;
+      if (m.ref.key().size() < kMinKeyPrefix) continue;
+      auto& slot = seen[m.ref.key()];
+      ++slot.first;
+      if (title_end == absl::string_view::npos || m.begin < title_end) slot.second = true;
+    }
+  }
+  for (const auto& [key, value] : seen) {
+    if (value.first >= 2 && value.second) salient_.insert(key);
+  }
 }
 
 std::vector<v1::Claim> Assembly::Run() {
@@ -1814,13 +1856,14 @@ std::vector<v1::Claim> Assembly::Run() {
 //     ("대한항공은 …" → 대한항공, written five times);
 //   - right before a trigger, a change word, an agent marker, a date or a figure: its
 //     longest suffix the article repeats most often ("企业摩尔线程6月10日发布" → 摩尔线程);
-//   - right before an agent marker ("ラピダスは"), the whole run of 3 to 8 letters even when
-//     told once.
+//   - right before an agent marker ("ラピダスは"), the whole run even when told once.
+// Names have 3 to 8 letters.
 // A candidate must be repeated (twice in the article) and in its title (first line), and
 // be no part of a lexicon phrase, except in the last case. Linear in
 // the article up to kMaxUncasedBytes, whose repetition counts are capped; longer articles
 // get none.
 constexpr size_t kMaxUncasedBytes = 64 * 1024;
+constexpr size_t kMinUncasedLetters = 3;  // two are mostly common nouns ("항공", "公司")
 constexpr size_t kMaxUncasedLetters = 8;
 constexpr size_t kMaxUncasedCounts = 512;
 
@@ -1987,7 +2030,7 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
       const bool before_stop = contains(stops, after) || agent_at(run_end);
       clause_start = false;
       i = j;
-      if (n < 2) continue;
+      if (n < kMinUncasedLetters) continue;
       uint32_t best_b = 0, best_e = 0;
       int best_count = 0;
       size_t best_score = 0;
@@ -2008,7 +2051,7 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
         }
       };
       const size_t longest = std::min(n, kMaxUncasedLetters);
-      for (size_t len = 2; len <= longest; ++len) {
+      for (size_t len = kMinUncasedLetters; len <= longest; ++len) {
         if (initial) consider(starts[0], starts[len], "at a clause start, repeated");
         if (before_stop) consider(starts[n - len], run_end, "before the verb, repeated");
       }

@@ -32,6 +32,7 @@ struct Token {
   bool lexicon = false;         // inside a lexicon phrase (month, trigger, currency …)
   bool urlish = false;          // glued to URL punctuation
   bool sentence_initial = false;
+  bool dateline = false;  // before a dateline's dash ("SÃO PAULO –")
 };
 
 // A candidate mention, normalized offsets.
@@ -123,6 +124,25 @@ Words Tokenize(const NormalizedText& text, absl::Span<const NormalizedRange> sen
     while (i < end) {
       size_t next;
       const int k = class_at(i, &next);
+      // A dateline's dash ("SÃO PAULO – As ações…", "Sydney — The…"): the sentence starts
+      // after it.
+      // (Normalization may have made it a hyphen between spaces.)
+      const bool dash = (next == i + 3 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+                         static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+                         (static_cast<unsigned char>(t[i + 2]) == 0x93 ||
+                          static_cast<unsigned char>(t[i + 2]) == 0x94)) ||
+                        (t[i] == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < end && t[i + 1] == ' ');
+      if (k == 0 && dash) {
+        // The words before it (a place, at most a few words) are no names of the story.
+        if (words.per_sentence[si].first <= kMaxNameTokens) {
+          for (size_t q = words.kept.size(); q-- > 0 && words.kept[q].sentence == si;) {
+            words.kept[q].dateline = true;
+          }
+        }
+        first = true;
+        i = next;
+        continue;
+      }
       if (k == 0 || k == 3) {
         // A sentence's first word is the first word, whatever punctuation precedes it;
         // other scripts' words count too.
@@ -304,9 +324,38 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
   // 1. Gazetteer names.
   std::vector<Candidate> full;
   std::vector<Candidate> shorts;
+  // A lexicon phrase (not a name) spans exactly [b, e).
+  auto lexicon_span = [&](uint32_t b, uint32_t e) {
+    auto it = std::lower_bound(hits.begin(), hits.end(), b,
+                               [](const PhraseHit& h, uint32_t x) { return h.begin < x; });
+    for (; it != hits.end() && it->begin == b; ++it) {
+      if (it->cls != PhraseClass::kEntity && it->end == e) return true;
+    }
+    return false;
+  };
+  // Inside an identifier or URL ("wechat_redirect", "/meta/"), or the head of a hyphenated
+  // compound whose rest is a common word ("Meta-Analyse"; "Siemens-Aktie" stays: "Aktie"
+  // is a lexicon word): no name.
+  auto embedded = [&](uint32_t b, uint32_t e) {
+    if ((b > 0 && IsUrlPunct(t[b - 1])) || (e < t.size() && IsUrlPunct(t[e]))) return true;
+    if (e + 1 < t.size() && t[e] == '-') {
+      size_t unused;
+      if (LatinClass(DecodeAt(t, e + 1, &unused)) != 1) return false;
+      uint32_t w = e + 1;
+      while (w < t.size()) {
+        size_t next;
+        const UChar32 c = DecodeAt(t, w, &next);
+        if (LatinClass(c) == 0) break;
+        w = static_cast<uint32_t>(next);
+      }
+      return !lexicon_span(e + 1, w);
+    }
+    return false;
+  };
   for (const PhraseHit& h : hits) {
     if (h.cls != PhraseClass::kEntity || h.payload >= names.size()) continue;
     const GazetteerName& n = names[h.payload];
+    if (embedded(h.begin, h.end)) continue;
     if (n.case_sensitive) {
       const uint32_t ob = text.OriginalBegin(h.begin);
       const uint32_t oe = text.OriginalEnd(h.end);
@@ -320,6 +369,15 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
   // 2. Latin-script words, and runs of them linked by key.
   Words words = Tokenize(text, sentences, /*keep_all=*/!latin_script_);
   std::vector<Token>& tokens = words.kept;
+  // A compound whose last part is a lexicon word names its head: "Lufthansa-Aktie".
+  for (Token& tok : tokens) {
+    for (uint32_t p = tok.begin + 1; p + 1 < tok.end; ++p) {
+      if (t[p] == '-' && lexicon_span(p + 1, tok.end)) {
+        tok.end = p;
+        break;
+      }
+    }
+  }
   MarkLexicon(tokens, hits);
   auto joined = [&](size_t a, size_t b) {  // tokens a and b (= a + 1) form one name
     return tokens[a].sentence == tokens[b].sentence && tokens[b].begin == tokens[a].end + 1 &&
@@ -440,7 +498,7 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
     }
     auto eligible = [&](size_t i) {
       const Token& tok = tokens[i];
-      if (taken[i] || tok.lexicon || tok.urlish || !tok.has_letter) return false;
+      if (taken[i] || tok.lexicon || tok.urlish || tok.dateline || !tok.has_letter) return false;
       if (title_case[tok.sentence]) return false;
       return latin_script_ ? tok.capitalized : true;
     };
@@ -470,6 +528,11 @@ std::vector<std::vector<EntityMention>> EntityRecognizer::Find(
       for (const Token& tok : tokens) {
         if (!tok.has_letter || !tok.capitalized || tok.sentence_initial) continue;
         if (initial.contains(word(tok))) capital_seen.insert(word(tok));
+      }
+      // …or opens a longer name ("Qantas Airways" makes a lone "Qantas" one too; "The
+      // Nasdaq" does not make "The" one: the article writes "the").
+      for (const auto& [a, b] : pieces) {
+        if (a < b && tokens[a].sentence_initial) capital_seen.insert(word(tokens[a]));
       }
       // Lower-case words: only those of a candidate's length and first byte are hashed.
       std::bitset<256> first_bytes;
