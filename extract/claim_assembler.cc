@@ -206,6 +206,9 @@ struct EntityAt {
   std::string via;       // for a resolved anaphor: how (filled only when explaining)
   bool pronoun = false;  // an anaphor of persons only ("she", "他"): a subject wherever it is
   bool pseudo = false;   // a resolved anaphor or possessive owner, not a mention
+  // An anaphor of organizations only ("the company", "a empresa"): no subject of a kind of
+  // persons, whatever unknown name it named.
+  bool organization_anaphor = false;
 };
 
 struct Anchor {
@@ -647,6 +650,23 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
       if (Located(e, /*kind=*/-1)) continue;  // a place ("a Piazza Affari") is no antecedent
       if (best == nullptr || e.b > best->b) best = &e;
     }
+    if (best != nullptr && pass == 1) {
+      // An unknown name of this sentence told once ("…told the Financial Review that the
+      // group…") yields to one the preceding sentences tell more often.
+      auto count_of = [&](const v1::EntityRef& r) {
+        auto f = state_.unknown_frequency.find(KeyOf(r));
+        return f == state_.unknown_frequency.end() ? 0 : f->second.first;
+      };
+      const int here = count_of(*best->ref) + 1;
+      for (size_t i = state_.history.size(); i-- > 0;) {
+        const ArticleState::Known& k = state_.history[i];
+        if (k.sentence + kAnaphorSentences < si) break;
+        if (untyped_ok(*k.ref, k.product) && count_of(*k.ref) > here) {
+          best = nullptr;
+          break;
+        }
+      }
+    }
     if (best != nullptr) {
       *how = pass == 0 ? "nearest earlier in the sentence"
                        : "nearest earlier unknown name in the sentence";
@@ -684,10 +704,14 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
   if (persons_only) {
     if (const v1::EntityRef* r = scan(true, true)) return r;
   } else {
-    if (const v1::EntityRef* r = scan(true, false)) return r;
+    const v1::EntityRef* known = scan(true, false);
+    std::string known_how = *how;
+    if (!untyped && known != nullptr) return known;
     if (untyped) {
       // Unknown names of the window: the one the article names most ("Grifols" five times
-      // before "España" once), the most recent of those.
+      // before "España" once), the most recent of those. A known entity of the window wins
+      // unless the unknown name is told more often: an article about an unknown company
+      // names known ones in passing ("…15 Boeing 787s…", then "der Konzern").
       const ArticleState::Known* best = nullptr;
       std::pair<int, int64_t> best_rank;  // (mentions, -first sentence)
       for (size_t i = state_.history.size(); i-- > 0;) {
@@ -705,6 +729,14 @@ const v1::EntityRef* Assembly::ResolveBack(const std::vector<v1::EntityType>& ty
         }
       }
       const int best_count = best_rank.first;
+      if (known != nullptr) {
+        auto f = state_.frequency.find(KeyOf(*known));
+        const int known_count = f == state_.frequency.end() ? 0 : f->second.first;
+        if (best == nullptr || best_count <= known_count) {
+          *how = known_how;
+          return known;
+        }
+      }
       if (best != nullptr) {
         if (explain_) {
           *how = absl::StrCat("unknown name named most (", best_count, " times), ",
@@ -781,9 +813,13 @@ void Assembly::ResolveAnaphors(uint32_t si, const SentenceMentions& s) {
     if (ref->type() == v1::ENTITY_TYPE_UNSPECIFIED && pronoun) {
       state_.hints.emplace(KeyOf(*ref), v1::ENTITY_TYPE_PERSON);
     }
+    const bool organization =
+        !cue.refers_to.empty() &&
+        std::all_of(cue.refers_to.begin(), cue.refers_to.end(),
+                    [](v1::EntityType t) { return t == v1::ENTITY_TYPE_ORGANIZATION; });
     ents_.push_back(EntityAt{ref, c.b, c.e,
                              explain_ ? absl::StrCat("«", PhraseOf(c), "» → ", how) : "", pronoun,
-                             /*pseudo=*/true});
+                             /*pseudo=*/true, organization});
   }
   std::sort(ents_.begin(), ents_.end(),
             [](const EntityAt& a, const EntityAt& b) { return a.b < b.b; });
@@ -833,6 +869,9 @@ void Assembly::BuildAnchors(const SentenceMentions& s) {
   anchors_.clear();
   for (size_t i = 0; i < triggers_.size() && anchors_.size() < kMaxAnchors; ++i) {
     const int kind = t_.triggers[triggers_[i].item].kind;
+    // A kind that needs a figure, in a sentence without one, is no frame: it would only cut
+    // the clause of another ("发布了新一代训练芯片…": "训练", training, is a cost frame).
+    if (t_.kinds[kind].quantity_required && s.quantities.empty()) continue;
     // Two triggers of one kind with no clause break between them name one claim ("spend
     // $65 billion on capital expenditures"): the first stays the anchor and spans both.
     if (!anchors_.empty() && anchors_.back().kind == kind &&
@@ -1226,6 +1265,10 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
     for (const EntityAt& e : ents_) {
       if (&e == avoid) continue;
       if (!TypeOk(*e.ref, types, untyped)) continue;
+      if (e.organization_anaphor && !types.empty() &&
+          !Contains(types, v1::ENTITY_TYPE_ORGANIZATION)) {
+        continue;
+      }
       if (a.b <= e.b && e.e <= a.e && !(e.b == a.b && e.e == a.e)) continue;  // in the trigger
       if (Located(e, subject_kind)) continue;
       // A name with digits ("Lumen-3", "GPT-4.5") is a product: no subject of a kind
@@ -1275,7 +1318,9 @@ void Assembly::AssembleAnchor(uint32_t si, const SentenceMentions& s, Anchor& a)
       // An anaphor that names an unknown name ("the group", "la compañía") ranks before the
       // unknown names of the sentence: the article's discourse chose it.
       const bool unknown = e.ref->type() == v1::ENTITY_TYPE_UNSPECIFIED;
-      int sub = (unknown ? (e.pseudo && !e.pronoun ? 6 : 8) : 0) + (agent ? 0 : 4) +
+      const bool company_anaphor =
+          e.pseudo && !e.pronoun && !Contains(types, v1::ENTITY_TYPE_PERSON);
+      int sub = (unknown ? (company_anaphor ? 6 : 8) : 0) + (agent ? 0 : 4) +
                 ((objectful || (unknown && !t_.verb_final)) && !before ? 2 : 0) +
                 (e.pseudo && !e.pronoun ? 1 : 0);
       // Outside its sub-clause, the first name is the likelier subject (the nearest is
