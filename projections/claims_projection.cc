@@ -22,7 +22,7 @@ constexpr size_t kMaxCachedClusters = 20000;
 constexpr size_t kMaxCachedRows = 200000;
 // kMaxArenaBytes: the cached summaries' arena is emptied past this (it also keeps the
 // space of fields that were replaced, until it is reset).
-constexpr uint64_t kMaxArenaBytes = uint64_t{256} << 20;
+constexpr uint64_t kMaxArenaBytes = uint64_t{64} << 20;
 
 // MonthOfFloatingKey: "YYYY-MM" of an f/<group>/<YYYY-MM>/… key.
 std::string MonthOfFloatingKey(absl::string_view fkey) {

@@ -11,7 +11,7 @@ namespace claimline::store {
 namespace {
 
 // kMaxSpareBatchBytes: a committed batch up to this size is kept for the next NewBatch.
-constexpr size_t kMaxSpareBatchBytes = size_t{256} << 20;
+constexpr size_t kMaxSpareBatchBytes = size_t{16} << 20;
 
 class RocksStateBatch : public StateBatch {
  public:
