@@ -235,6 +235,8 @@ absl::StatusOr<LanguageData> LoadLanguage(const LangSource& source, absl::string
   if (auto bytes = source.Read(kKindsFile)) {
     std::string display = source.DisplayPath(kKindsFile);
     ASSIGN_OR_RETURN(data.claims, ParseTextProto<v1::ClaimLexicon>(*bytes, display));
+    // A language without a lexicon of its own: what is wrong can only come from here.
+    data.claims_source = display;
     files.push_back(display);
   }
   bool has_claims = false;
