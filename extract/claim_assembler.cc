@@ -872,6 +872,10 @@ void Assembly::BuildAnchors(const SentenceMentions& s) {
     // A kind that needs a figure, in a sentence without one, is no frame: it would only cut
     // the clause of another ("发布了新一代训练芯片…": "训练", training, is a cost frame).
     if (t_.kinds[kind].quantity_required && s.quantities.empty()) continue;
+    // An event word ("发布会", "유가증권시장") only keeps the shorter trigger inside it from
+    // matching; it frames nothing and cuts no clause.
+    const Tables::Kind& k = t_.kinds[kind];
+    if (k.silent && !k.directional && k.units.empty()) continue;
     // Two triggers of one kind with no clause break between them name one claim ("spend
     // $65 billion on capital expenditures"): the first stays the anchor and spans both.
     if (!anchors_.empty() && anchors_.back().kind == kind &&
