@@ -178,13 +178,24 @@ absl::StatusOr<std::vector<v1::ClusterSummary>> ProjectionReader::Timeline(
   }));
   if (!bad_key.empty()) return Malformed(ns_, bad_key);
   RETURN_IF_ERROR(inner);
-  std::stable_sort(
-      rows.begin(), rows.end(), [](const v1::ClusterSummary& a, const v1::ClusterSummary& b) {
-        return std::make_tuple(Interval(a).first, Interval(a).second, a.kind(), a.id()) <
-               std::make_tuple(Interval(b).first, Interval(b).second, b.kind(), b.id());
-      });
-  if (q.limit > 0 && rows.size() > q.limit) rows.resize(q.limit);
-  return rows;
+  // Sorted by (interval, kind, id), stably: each row's interval computed once, and the
+  // keys compared by reference (no string copies per comparison).
+  std::vector<std::pair<std::string, std::string>> intervals;
+  intervals.reserve(rows.size());
+  for (const v1::ClusterSummary& r : rows) intervals.push_back(Interval(r));
+  std::vector<size_t> order(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::forward_as_tuple(intervals[a].first, intervals[a].second, rows[a].kind(),
+                                 rows[a].id()) <
+           std::forward_as_tuple(intervals[b].first, intervals[b].second, rows[b].kind(),
+                                 rows[b].id());
+  });
+  if (q.limit > 0 && order.size() > q.limit) order.resize(q.limit);
+  std::vector<v1::ClusterSummary> sorted;
+  sorted.reserve(order.size());
+  for (size_t i : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
 }
 
 absl::StatusOr<std::optional<v1::ClusterSummary>> ProjectionReader::Cluster(
@@ -247,8 +258,8 @@ absl::StatusOr<std::vector<v1::ClusterSummary>> ProjectionReader::Conflicts(
   RETURN_IF_ERROR(inner);
   std::stable_sort(rows.begin(), rows.end(),
                    [](const v1::ClusterSummary& a, const v1::ClusterSummary& b) {
-                     return std::make_tuple(a.bucket_start(), a.kind(), a.subject(), a.id()) <
-                            std::make_tuple(b.bucket_start(), b.kind(), b.subject(), b.id());
+                     return std::forward_as_tuple(a.bucket_start(), a.kind(), a.subject(), a.id()) <
+                            std::forward_as_tuple(b.bucket_start(), b.kind(), b.subject(), b.id());
                    });
   return rows;
 }
