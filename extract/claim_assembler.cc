@@ -1908,7 +1908,8 @@ std::vector<v1::Claim> Assembly::Run() {
 //   - right before an agent marker ("ラピダスは"), the whole run even when told once.
 // Names have 3 to 8 letters.
 // A candidate must be repeated (twice in the article) and in its title (first line), and
-// be no part of a lexicon phrase, except in the last case. Linear in
+// be no part of a lexicon phrase, except in the last case. Returns the sentences with the
+// names added, or nothing when none was found. Linear in
 // the article up to kMaxUncasedBytes, whose repetition counts are capped; longer articles
 // get none.
 constexpr size_t kMaxUncasedBytes = 64 * 1024;
@@ -1940,7 +1941,7 @@ bool UncasedPunctuation(UChar32 c) {
 std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const NormalizedText& text,
                                                absl::Span<const SentenceMentions> sentences,
                                                absl::Span<const PhraseHit> hits, bool explain) {
-  std::vector<SentenceMentions> out(sentences.begin(), sentences.end());
+  std::vector<SentenceMentions> out;  // a copy of `sentences` once a name is found
   const absl::string_view o = text.original;
   if (o.size() > kMaxUncasedBytes) return out;
   // Quick exit: no letter of these scripts at all.
@@ -2030,7 +2031,8 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
     return ok;
   };
   const auto* bytes = reinterpret_cast<const uint8_t*>(o.data());
-  for (SentenceMentions& s : out) {
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const SentenceMentions& s = sentences[si];
     std::vector<EntityMention> found;
     size_t bi =
         std::lower_bound(blocked.begin(), blocked.end(), std::make_pair(s.begin, uint32_t{0})) -
@@ -2122,9 +2124,11 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
       found.push_back(std::move(m));
     }
     if (found.empty()) continue;
-    for (EntityMention& m : found) s.entities.push_back(std::move(m));
+    if (out.empty()) out.assign(sentences.begin(), sentences.end());
+    std::vector<EntityMention>& entities = out[si].entities;
+    for (EntityMention& m : found) entities.push_back(std::move(m));
     std::stable_sort(
-        s.entities.begin(), s.entities.end(),
+        entities.begin(), entities.end(),
         [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
   }
   return out;
@@ -2294,9 +2298,11 @@ std::vector<v1::Claim> ClaimAssembler::Assemble(const NormalizedText& text,
                                                 absl::Span<const SentenceMentions> sentences,
                                                 absl::Span<const PhraseHit> hits,
                                                 absl::CivilDay published, bool explain) const {
+  // Names of uncased scripts, in a copy of the mentions only when there are any.
   const std::vector<SentenceMentions> named =
       WithUncasedNames(*tables_, text, sentences, hits, explain);
-  Assembly assembly(*tables_, text, named, hits, published, explain);
+  Assembly assembly(*tables_, text, named.empty() ? sentences : absl::MakeConstSpan(named), hits,
+                    published, explain);
   return assembly.Run();
 }
 
