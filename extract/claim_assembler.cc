@@ -477,10 +477,11 @@ void Assembly::MarkBaselines(uint32_t si, const SentenceMentions& s) {
     if (!baseline_[si][i] || baseline_[si][i - 1]) continue;
     const uint32_t b = s.dates[i - 1].end, e = s.dates[i].begin;
     if (b > e || Chars(b, e) > kRangeGap) continue;
-    const absl::string_view between = text_.original.substr(b, e - b);
+    // Only a dash between them: "11月12日に7～9月期" is a day, then a quarter.
+    const absl::string_view between = absl::StripAsciiWhitespace(text_.original.substr(b, e - b));
     for (absl::string_view dash :
          {"-", "\u2013", "\u2014", "~", "\u301c", "\uff5e", "\u81f3", "\u5230"}) {
-      if (absl::StrContains(between, dash)) baseline_[si][i - 1] = true;
+      if (between == dash) baseline_[si][i - 1] = true;
     }
   }
 }

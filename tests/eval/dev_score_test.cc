@@ -37,7 +37,7 @@ using google::protobuf::Value;
 // (the measurement and its date are in eval/README.md). Raise it as the extractor improves.
 constexpr double kMinF1 = 0.89;
 // kHeldoutMinF1: the same floor for eval/heldout/ (eval/heldout/README.md).
-constexpr double kHeldoutMinF1 = 0.76;
+constexpr double kHeldoutMinF1 = 0.79;
 
 const fs::path kDevDir = fs::path(CLAIMLINE_SOURCE_DIR) / "eval" / "dev";
 const fs::path kHeldoutDir = fs::path(CLAIMLINE_SOURCE_DIR) / "eval" / "heldout";
