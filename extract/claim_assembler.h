@@ -19,9 +19,12 @@
 //     sentence. A change must find its subject in its sub-clause, or continue the subject of
 //     the change in the clause before it ("…fell 17%, and market value dropped $600B").
 //     Anaphors ("该公司", "l'azienda", "the company", "she") resolve to the most recent entity
-//     of their type within 4 sentences (known entities first, then unknown names: person-
-//     shaped ones for persons, none already read as another type), else the article's most
-//     frequent one. Names right after a locative ("on the Nasdaq") are never subjects;
+//     of their type within 4 sentences (known entities first unless an unknown name of the
+//     window is told more often; unknown names by mentions, then first told; person-shaped
+//     ones for persons, none already read as another type), else the article's most
+//     frequent one; an organization anaphor is no subject of a kind of persons. A cost or
+//     spending figure in a sentence that names nothing reads its subject as such an
+//     anaphor. Names right after a locative ("on the Nasdaq") are never subjects;
 //   - an object: between an OBJECT_OPEN cue and the trigger ("接受 X 采访"), next to an
 //     object marker ("with X", "X के साथ"), next to the trigger when the kind needs a
 //     marker ("podcast X"), else (unless it needs one) the nearest of its type;
@@ -35,6 +38,14 @@
 // direction), are dropped. The same claim told twice in an article (a repeated headline, a
 // recap; unknown names meet by key prefix) is kept once: the most informative telling,
 // completed with what the other adds. Claims come out in text order.
+//
+// Before all this, names the gazetteer does not know in scripts without capitals (Han,
+// Katakana, Hangul) are added to the mentions: a run of such letters at a clause start or
+// right before a trigger, change word, date, figure or agent marker gives its prefix or
+// suffix the article repeats most (3-8 letters, also in the title, no part of a lexicon
+// phrase), or the whole run when an agent marker follows ("ラピダスは"). With
+// settings.ignore_unknown_names (German) an unknown name still counts when told twice,
+// once in the title.
 //
 // Thread-safe after Create: Assemble is const and keeps no state between calls. Linear in
 // the text: per-sentence work is capped (hits, anchors) and distances are counted once.
