@@ -175,6 +175,9 @@ struct ClaimAssembler::Tables {
   std::vector<Phrase> phrases;
   std::vector<std::string> possessive_suffixes;  // normalized
   std::vector<uint32_t> glued;                   // indexes into `phrases` of glued cues
+  // Every part of a phrase of kMinUncasedLetters..kMaxUncasedLetters characters: an
+  // uncased run inside a lexicon phrase is no name ("公司" of "该公司").
+  absl::flat_hash_set<std::string> phrase_infixes;
   uint32_t default_window = kDefaultWindow;
   uint32_t context_sentences = kDefaultContextSentences;
   bool verb_final = false;
@@ -2024,13 +2027,11 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
   auto titled = [&](absl::string_view w) {
     auto it = titled_cache.find(w);
     if (it != titled_cache.end()) return it->second;
-    bool ok = absl::StrContains(title, w);
-    for (size_t i = 0; ok && i < t.phrases.size(); ++i) {
-      if (absl::StrContains(t.phrases[i].text, w)) ok = false;
-    }
+    const bool ok = absl::StrContains(title, w) && !t.phrase_infixes.contains(w);
     titled_cache.emplace(std::string(w), ok);
     return ok;
   };
+  absl::flat_hash_map<std::string, std::string> keys;  // surface → Gazetteer::Key
   const auto* bytes = reinterpret_cast<const uint8_t*>(o.data());
   for (size_t si = 0; si < sentences.size(); ++si) {
     const SentenceMentions& s = sentences[si];
@@ -2118,7 +2119,10 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
       m.end = best_e;
       const std::string surface(o.substr(best_b, best_e - best_b));
       m.ref.set_text(surface);
-      m.ref.set_key(Gazetteer::Key(surface));
+      // Keys are transliterated by ICU (slow); the same name recurs, so once per name.
+      auto key = keys.find(surface);
+      if (key == keys.end()) key = keys.emplace(surface, Gazetteer::Key(surface)).first;
+      m.ref.set_key(key->second);
       if (explain) {
         m.explain.push_back(absl::StrCat("entity: unknown name \"", surface, "\" (", why, ")"));
       }
@@ -2270,6 +2274,19 @@ absl::StatusOr<std::unique_ptr<ClaimAssembler>> ClaimAssembler::Create(
     }
   }
   if (t->phrases.size() > kIndexMask) return bad("too many phrases");
+  for (const Tables::Phrase& p : t->phrases) {
+    std::vector<size_t> starts;  // byte offset of each character, then the end
+    for (size_t i = 0; i < p.text.size(); ++i) {
+      if ((static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(p.text.size());
+    const size_t chars = starts.size() - 1;
+    for (size_t b = 0; b < chars; ++b) {
+      for (size_t len = kMinUncasedLetters; len <= kMaxUncasedLetters && b + len <= chars; ++len) {
+        t->phrase_infixes.insert(p.text.substr(starts[b], starts[b + len] - starts[b]));
+      }
+    }
+  }
   for (const std::string& s : lexicon.settings().possessive_suffix()) {
     std::string n = NormalizePhrase(s);
     if (!n.empty() && n[0] == '-') n.erase(0, 1);
