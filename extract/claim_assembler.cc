@@ -2090,8 +2090,9 @@ std::vector<SentenceMentions> WithUncasedNames(const Tables& t, const Normalized
       std::string why;
       auto consider = [&](uint32_t b, uint32_t e, const char* how) {
         const absl::string_view w = o.substr(b, e - b);
+        if (!titled(w)) return;  // first: the title is short, counting scans the article
         const int k = count(w);
-        if (k < 2 || !titled(w)) return;
+        if (k < 2) return;
         // Repeated most and longest: occurrences times letters ("대한항공" told five times
         // beats "항공" told eight times, and "대한항공은" told twice).
         const size_t letters = Chars(w);
