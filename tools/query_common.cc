@@ -27,6 +27,7 @@
 #ifdef CLAIMLINE_HAVE_EXTRACTOR
 #include "extract/gazetteer.h"
 #include "extract/lexicon_loader.h"
+#include "tools/entity_link.h"
 #endif
 
 namespace claimline::tools {
@@ -34,21 +35,6 @@ namespace {
 
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-#ifdef CLAIMLINE_HAVE_EXTRACTOR
-// SharedGazetteer: the compiled-in gazetteer, loaded on first use (it is only needed when
-// the projection's own alias index does not know a name); nullptr if it fails to load.
-const extract::Gazetteer* SharedGazetteer() {
-  static const extract::Gazetteer* gazetteer = []() -> const extract::Gazetteer* {
-    absl::StatusOr<v1::Gazetteer> data = extract::LoadGazetteer(extract::LangSource::Embedded());
-    if (!data.ok()) return nullptr;
-    absl::StatusOr<std::unique_ptr<extract::Gazetteer>> g =
-        extract::Gazetteer::Create(*std::move(data), "entities.textproto");
-    return g.ok() ? g->release() : nullptr;
-  }();
-  return gazetteer;
-}
-#endif
 
 size_t EditDistance(absl::string_view a, absl::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -194,7 +180,7 @@ absl::StatusOr<std::string> ResolveEntity(const projections::ProjectionReader& r
   if (!hits.empty()) return hits.front().entity;
   std::vector<std::string> suggestions;
 #ifdef CLAIMLINE_HAVE_EXTRACTOR
-  if (const extract::Gazetteer* g = SharedGazetteer(); g != nullptr) {
+  if (const extract::Gazetteer* g = CompiledGazetteer(); g != nullptr) {
     std::vector<std::string> ids = g->Resolve(name);
     for (const std::string& id : ids) {
       const std::string merged = reader.rules().Merge(id);
@@ -271,7 +257,7 @@ int ReportNothing(const Invocation& inv, absl::string_view message) {
 
 std::string DisplayName(const projections::ProjectionReader& reader, absl::string_view entity) {
 #ifdef CLAIMLINE_HAVE_EXTRACTOR
-  if (const extract::Gazetteer* g = SharedGazetteer(); g != nullptr) {
+  if (const extract::Gazetteer* g = CompiledGazetteer(); g != nullptr) {
     if (const v1::Entity* e = g->Find(entity); e != nullptr && e->name_size() > 0) {
       return e->name(0).text();
     }
